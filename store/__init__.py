@@ -1,0 +1,1 @@
+"""mfg-explore's library: seeds → extract → store → index. Imports no Textual."""

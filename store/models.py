@@ -1,0 +1,126 @@
+"""Plain records that flow through the pipeline: documents, passages, entities, figures."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Document:
+    """One source article, kept whole so every offset can be checked against it."""
+
+    id: str
+    file: str
+    title: str
+    date: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A paragraph or sentence: `doc.text[start:end]` is its text."""
+
+    id: str
+    doc_id: str
+    kind: str  # "paragraph" | "sentence"
+    index: int
+    start: int
+    end: int
+    parent_id: str | None = None  # a sentence's paragraph
+
+
+@dataclass
+class Hit:
+    """A span of a document that names something: `text == doc.text[start:end]`."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class RegionHit(Hit):
+    """A place named in the text, resolved to a gazetteer key or a new child place."""
+
+    key: str = ""  # stable region id ("cn:410728" or "zone:<parent key>:<slug>")
+
+
+@dataclass
+class Region:
+    """A place in the hierarchy province → prefecture → county → district/town/zone."""
+
+    id: str
+    name: str
+    level: str  # province | prefecture | county | district | town | zone
+    parent_id: str | None
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class CompanyHit(Hit):
+    """A company named in the text; `name` is the canonical name the hit resolves to."""
+
+    name: str = ""
+    region_key: str | None = None
+
+
+@dataclass
+class Company:
+    """One firm, group, factory or institute, with every surface variant seen."""
+
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    region_id: str | None = None
+
+
+@dataclass
+class Mention:
+    """Where an entity is named: `doc.text[start:end]` is the name as written."""
+
+    entity_id: str
+    doc_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Figure:
+    """A quantitative fact, grounded in its exact span and sentence."""
+
+    id: str
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str
+    qualifier: str | None
+    metric: str
+    category: str
+    period: str | None
+    subject_id: str | None
+    sentence_id: str | None = None
+
+
+def to_dict(record) -> dict:
+    """A record as a JSON-ready dict."""
+    return asdict(record)
+
+
+@dataclass
+class FigureHit(Hit):
+    """A figure as the extractor finds it, before its subject is attributed."""
+
+    value: float = 0.0
+    unit: str = ""
+    qualifier: str | None = None
+    metric: str = ""
+    category: str = "other"
+    period: str | None = None
+
+
+CATEGORIES = (
+    "output", "revenue", "profit", "tax", "investment", "market share", "growth",
+    "enterprises", "employment", "exports", "efficiency", "energy/emissions", "capacity", "other",
+)
