@@ -1,0 +1,134 @@
+"""Build, rebuild and extend the store file; find it and keep it in step with the bundled seeds."""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from . import db
+from .documents import InputError, collect_paths, read_document
+from .models import Document
+from .pipeline import run
+from .storage import StoreFileError
+
+STORE_ENV = "MFG_EXPLORE_STORE"
+
+
+@dataclass
+class BuildReport:
+    """What a build or ingest did: documents stored, counts per table, one line per problem."""
+
+    documents: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+
+def bundled_seeds_dir() -> Path:
+    """The seed articles shipped with the package (wheel) or beside it (source checkout)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "seeds", here.parent / "seeds"):
+        if candidate.is_dir():
+            return candidate
+    raise StoreFileError("bundled seeds are missing from the installation; reinstall mfg-explore")
+
+
+def default_store_path() -> Path:
+    """$MFG_EXPLORE_STORE, else store.json in the user data dir."""
+    env = os.environ.get(STORE_ENV)
+    if env:
+        return Path(env).expanduser()
+    return Path(user_data_dir("mfg-explore", appauthor=False)) / "store.json"
+
+
+def seeds_fingerprint() -> str:
+    """Hash of the bundled seed files and the schema, to know when a rebuild is due."""
+    h = hashlib.blake2b(f"schema={db.SCHEMA_VERSION}".encode(), digest_size=16)
+    for path in sorted(bundled_seeds_dir().glob("*.txt")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def read_documents(paths: list[Path], report: BuildReport) -> list[Document]:
+    """Read the articles under `paths`; record one error line per unusable path or file."""
+    files, errors = collect_paths(paths)
+    report.errors.extend(errors)
+    docs = []
+    for path in files:
+        try:
+            docs.append(read_document(path))
+        except InputError as exc:
+            report.errors.append(str(exc))
+    return docs
+
+
+def _store_documents(store_path: Path, docs: list[Document], sources: dict[str, str],
+                     report: BuildReport, progress=None) -> BuildReport:
+    """Extract `docs` (unique by content) and write them as the whole store."""
+    unique = list({d.id: d for d in docs}.values())
+    corpus = run(unique, progress)
+    db.write_corpus(store_path, corpus, {"seeds_fingerprint": seeds_fingerprint()}, sources)
+    report.documents = len(unique)
+    report.counts = {t: len(getattr(corpus, t)) for t in db.TABLES}
+    return report
+
+
+def build(store_path: Path, paths: list[Path] | None = None, progress=None) -> BuildReport:
+    """(Re)build the store from `paths` (default: the bundled seeds). Nothing is written on failure."""
+    report = BuildReport()
+    docs = read_documents(paths or [bundled_seeds_dir()], report)
+    if not docs:
+        report.errors.append("no usable articles found; nothing was written")
+        return report
+    bundled = paths is None
+    return _store_documents(store_path, docs, {d.id: "bundled" if bundled else "user" for d in docs},
+                            report, progress)
+
+
+def stored_documents(store_path: Path) -> tuple[list[Document], dict[str, str]]:
+    """The documents already in a store, with their source marks."""
+    rows = db.read_tables(store_path)["documents"]
+    return db.rows_to_records(rows, Document), {r["id"]: r.get("source", "user") for r in rows}
+
+
+def ingest(store_path: Path, files: list[Path], progress=None) -> BuildReport:
+    """Add the user's articles to the store (re-extracting all, so entities merge across them)."""
+    ensure_store(store_path)
+    report = BuildReport()
+    new_docs = read_documents(files, report)
+    if not new_docs:
+        if not report.errors:
+            report.errors.append("no articles given; nothing was added")
+        return report
+    old_docs, sources = stored_documents(store_path)
+    sources.update({d.id: sources.get(d.id, "user") for d in new_docs})
+    return _store_documents(store_path, old_docs + new_docs, sources, report, progress)
+
+
+def needs_rebuild(store_path: Path) -> bool:
+    """True when the store is missing, or built from other bundled seeds or another schema."""
+    if not store_path.exists():
+        return True
+    meta = db.read_tables(store_path)["meta"]
+    return not meta or meta[0].get("seeds_fingerprint") != seeds_fingerprint()
+
+
+def ensure_store(store_path: Path, progress=None) -> bool:
+    """Build the store from the bundled seeds when it is missing or stale; True if it built."""
+    if not needs_rebuild(store_path):
+        return False
+    docs: list[Document] = []
+    sources: dict[str, str] = {}
+    if store_path.exists():
+        # Keep the user's own articles across a rebuild; bundled ones are re-read from disk.
+        old, old_sources = stored_documents(store_path)
+        docs = [d for d in old if old_sources.get(d.id) == "user"]
+        sources = {d.id: "user" for d in docs}
+    report = BuildReport()
+    seeds = read_documents([bundled_seeds_dir()], report)
+    sources.update({d.id: "bundled" for d in seeds})
+    _store_documents(store_path, seeds + docs, sources, report, progress)
+    return True

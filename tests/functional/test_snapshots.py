@@ -1,0 +1,51 @@
+"""Snapshot tests of the main views at a fixed size, on the fixture store (no clock, no files)."""
+from __future__ import annotations
+
+from tui.results import ResultsTable
+from tui.search_bar import SearchBar
+from tui.state import Selection
+
+SIZE = (120, 36)
+
+
+def still_cursor(pilot) -> None:
+    """No blinking cursor, so every capture is identical."""
+    pilot.app.screen.query_one(SearchBar).cursor_blink = False
+
+
+def jump(selection: Selection, focus_results: bool = True):
+    """A run_before that shows `selection` with the results table focused."""
+    async def run_before(pilot) -> None:
+        still_cursor(pilot)
+        pilot.app.jump_to(selection)
+        if focus_results:
+            pilot.app.screen.query_one(ResultsTable).focus()
+        await pilot.pause()
+    return run_before
+
+
+def test_main_screen_with_search(snap_compare, app):
+    async def run_before(pilot) -> None:
+        still_cursor(pilot)
+        await pilot.press(*"qinglan revenue")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_figure_detail(snap_compare, app):
+    assert snap_compare(app, terminal_size=SIZE, run_before=jump(Selection("figure", "f1")))
+
+
+def test_company_detail_second_mention(snap_compare, app):
+    assert snap_compare(app, terminal_size=SIZE, press=["n"],
+                        run_before=jump(Selection("company", "co:qinglan")))
+
+
+def test_help_screen(snap_compare, app):
+    assert snap_compare(app, terminal_size=SIZE, press=["question_mark"],
+                        run_before=jump(Selection("region", "cn:41")))
+
+
+def test_small_terminal(snap_compare, app):
+    assert snap_compare(app, terminal_size=(80, 24), run_before=jump(Selection("figure", "f6")))

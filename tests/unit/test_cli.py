@@ -1,0 +1,142 @@
+"""The command line, end to end on real store files, including every bad-input case."""
+import json
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from tui.cli import app
+
+runner = CliRunner()
+
+
+def invoke(*args):
+    return runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
+
+
+@pytest.fixture
+def store_copy(seeds_store_path, tmp_path):
+    """A private copy of the seeds store that a test may change."""
+    path = tmp_path / "store.json"
+    shutil.copy(seeds_store_path, path)
+    return path
+
+
+def article(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+USER_ARTICLE = ("Lanxi textile park report\n"
+                "Zhejiang Lanxi Weaving Group said its exports rose 12.5% in 2023. "
+                "The group employs more than 3,000 workers.\n")
+
+
+def test_build_prints_counts(tmp_path):
+    result = invoke("build", "--store", tmp_path / "s.json")
+    assert result.exit_code == 0
+    assert "5 documents" in result.stdout and "figures" in result.stdout
+
+
+def test_search_json_shape(seeds_store_path):
+    result = invoke("search", "weihau", "--json", "--store", seeds_store_path)
+    rows = json.loads(result.stdout)
+    assert rows and set(rows[0]) == {"kind", "id", "label", "score"}
+    assert rows[0]["label"] == "Weihua Group"
+
+
+def test_search_kind_filter_and_limit(seeds_store_path):
+    rows = json.loads(invoke("search", "crane", "--kind", "company", "--limit", "3", "--json",
+                             "--store", seeds_store_path).stdout)
+    assert 0 < len(rows) <= 3 and all(r["kind"] == "company" for r in rows)
+
+
+def test_show_prints_card_with_sentences(seeds_store_path):
+    result = invoke("show", "Weihua Group", "--store", seeds_store_path)
+    assert result.exit_code == 0
+    assert "18.5 billion yuan" in result.stdout and "sales revenue" in result.stdout
+
+
+def test_show_unknown_name_suggests(seeds_store_path):
+    result = invoke("show", "Weihau Grop", "--store", seeds_store_path)
+    assert result.exit_code == 1
+    assert "no company or region called" in result.stderr and "Weihua Group" in result.stderr
+
+
+def test_dump_has_scorer_shape(seeds_store_path):
+    data = json.loads(invoke("dump", "--store", seeds_store_path).stdout)
+    assert set(data) >= {"documents", "regions", "companies", "mentions", "figures"}
+    fig = data["figures"][0]
+    assert set(fig) >= {"id", "doc_id", "start", "end", "text", "value", "unit", "qualifier",
+                        "metric", "category", "period", "subject_id"}
+    assert set(data["documents"][0]) >= {"id", "file", "title", "date"}
+
+
+def test_stats_counts_tables(seeds_store_path):
+    result = invoke("stats", "--store", seeds_store_path)
+    assert result.exit_code == 0 and "figures" in result.stdout and "000_" in result.stdout
+
+
+def test_ingest_adds_user_article(store_copy, tmp_path):
+    before = json.loads(invoke("dump", "--store", store_copy).stdout)
+    result = invoke("ingest", article(tmp_path, "lanxi.txt", USER_ARTICLE), "--store", store_copy)
+    assert result.exit_code == 0, result.stderr
+    after = json.loads(invoke("dump", "--store", store_copy).stdout)
+    assert len(after["documents"]) == len(before["documents"]) + 1
+    assert any(f["text"] == "12.5%" for f in after["figures"])
+
+
+@pytest.mark.parametrize("make_bad, message", [
+    (lambda d: d / "missing.txt", "no such file"),
+    (lambda d: (d / "empty_dir").mkdir() or d / "empty_dir", "no .txt"),
+    (lambda d: article(d, "empty.txt", ""), "empty"),
+    (lambda d: (d / "latin1.txt").write_bytes(b"caf\xe9 au lait") or d / "latin1.txt", "not UTF-8"),
+    (lambda d: (d / "blob.txt").write_bytes(b"\x00\x01\x02") or d / "blob.txt", "binary"),
+])
+def test_bad_input_one_line_exit_1_others_kept(store_copy, tmp_path, make_bad, message):
+    bad = make_bad(tmp_path)
+    good = article(tmp_path, "good.txt", USER_ARTICLE)
+    result = invoke("ingest", bad, good, "--store", store_copy)
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and message in errors[0] and "Traceback" not in result.output
+    docs = json.loads(invoke("dump", "--store", store_copy).stdout)["documents"]
+    assert "good.txt" in {d["file"] for d in docs}
+
+
+def test_oversized_file(store_copy, tmp_path, monkeypatch):
+    import store.documents as documents
+    monkeypatch.setattr(documents, "MAX_BYTES", 100)
+    result = invoke("ingest", article(tmp_path, "big.txt", "x " * 200), "--store", store_copy)
+    assert result.exit_code == 1 and "over the 20 MB limit" in result.stderr
+
+
+def test_all_bad_input_leaves_store_untouched(store_copy, tmp_path):
+    before = store_copy.read_bytes()
+    result = invoke("ingest", article(tmp_path, "empty.txt", ""), "--store", store_copy)
+    assert result.exit_code == 1
+    assert store_copy.read_bytes() == before
+
+
+def test_corrupt_store_is_a_clear_error(tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_text("{not json")
+    result = invoke("stats", "--store", path)
+    assert result.exit_code == 1 and "not a valid store" in result.stderr
+    assert path.read_text() == "{not json"
+
+
+def test_markup_and_escapes_print_literally(store_copy, tmp_path):
+    text = ("Report\nShanxi [bold]Taigang Steel Group[/] paid 2.5 billion yuan in tax, "
+            "said \x1b[31mred\x1b[0m sources.\n")
+    assert invoke("ingest", article(tmp_path, "inject.txt", text), "--store", store_copy).exit_code == 0
+    hits = json.loads(invoke("search", "taigang", "--json", "--store", store_copy).stdout)
+    result = invoke("show", hits[0]["id"], "--store", store_copy)
+    assert "[bold]" in result.stdout and "[/]" in result.stdout
+    assert "\x1b" not in result.stdout and "␛[31m" in result.stdout
+
+
+def test_top_level_store_option_reaches_subcommands(seeds_store_path):
+    result = invoke("--store", seeds_store_path, "stats")
+    assert result.exit_code == 0 and "figures" in result.stdout

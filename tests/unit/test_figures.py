@@ -1,0 +1,132 @@
+"""find_figures on sentences written for these tests (not from the seeds)."""
+import re
+
+import pytest
+from hypothesis import given, strategies as st
+
+from store.figures import find_figures, head_noun
+
+
+def figures(text):
+    """All hits over one naive sentence split, checking the offset invariant as we go."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^.!?]+[.!?]?", text)]
+    hits = find_figures(text, spans)
+    for h in hits:
+        assert text[h.start:h.end] == h.text
+    return hits
+
+
+def only(text):
+    hits = figures(text)
+    assert len(hits) == 1, [h.text for h in hits]
+    return hits[0]
+
+
+def test_money_with_scale_and_qualifier():
+    h = only("Last quarter the foundry booked more than 1.2 billion yuan in orders.")
+    assert (h.text, h.value, h.unit, h.qualifier) == ("more than 1.2 billion yuan", 1.2e9, "yuan", "more than")
+
+
+def test_count_noun_unknown_to_the_data_file():
+    h = only("The town now has 57 bakeries along the canal.")
+    assert (h.text, h.value, h.unit) == ("57 bakeries", 57, "bakeries")
+
+
+def test_companies_and_workers_normalise():
+    hits = figures("The park hosts 42 firms with 1,300 workers.")
+    assert [(h.value, h.unit) for h in hits] == [(42, "enterprises"), (1300, "people")]
+
+
+def test_range_is_one_figure_with_lower_bound():
+    h = only("Costs were cut by 8% to 12% after the retrofit.")
+    assert (h.text, h.value, h.unit) == ("8% to 12%", 8, "%")
+
+
+def test_shared_scale_in_spelled_range():
+    h = only("The new kiln saves three to four million yuan a year.")
+    assert (h.value, h.unit) == (3e6, "yuan")
+
+
+def test_from_to_gives_two_figures():
+    hits = figures("Output climbed from 40 tonnes to 55 tonnes.")
+    assert [(h.value, h.unit) for h in hits] == [(40, "tons"), (55, "tons")]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Roughly two-fifths of the nation's bicycles are assembled here.", 40),
+    ("At least 3 of every 5 drones sold abroad come from the city.", 60),
+])
+def test_fractions_become_percent(text, value):
+    h = only(text)
+    assert (h.value, h.unit) == (pytest.approx(value), "%")
+
+
+def test_spelled_scale_with_article():
+    h = only("The district built nearly a thousand dormitory rooms.")
+    assert (h.value, h.unit, h.qualifier) == (1000, "rooms", "nearly")
+
+
+def test_multiplier_and_times():
+    assert (only("Throughput has doubled since the upgrade.").value, "times") == (2, "times")
+    assert only("Yield rose 12 times over.").unit == "times"
+
+
+def test_glued_measures():
+    assert only("The furnace runs at 1,450°C for hours.").unit == "°C"
+    assert only("The line carries 220kV power.").unit == "kV"
+
+
+def test_hyphenated_measure_adjective():
+    h = only("They leased a 12,000-square-meter warehouse.")
+    assert (h.value, h.unit) == (12000, "square meters")
+
+
+@pytest.mark.parametrize("text", [
+    "On May 5, 2023, the workshop opened at 09:30.",
+    "In 2021 the county joined the 14th Five-Year Plan pilot.",
+    "The firm ranks among the top three in the province.",
+    "Its 5G network and the X7 truck were shown at the G20 meeting.",
+    "15In 2020, the county changed course.",
+    "The report was filed on 2023-07-19 08:15.",
+    "One of the halls was closed and one by one the lines moved.",
+    "The \"Three Rivers\" plan and the Seven Bridges scheme were praised.",
+    "The two plants merged in the 1990s.",
+    "In the past five years the town has grown.",
+    "It opened two years ago.",
+    "The six-sided press and a three-year action plan were unveiled.",
+    "The 7+14+N system was announced.",
+])
+def test_traps_are_not_figures(text):
+    assert [h.text for h in figures(text)] == []
+
+
+def test_year_counts_only_with_a_counted_noun():
+    hits = figures("By 2030, 1999 households had moved.")
+    assert [(h.value, h.unit) for h in hits] == [(1999, "households")]
+
+
+def test_unit_from_number_of_phrase():
+    h = only("The number of licensed breweries in the province will exceed 3,400.")
+    assert (h.value, h.unit, h.qualifier) == (3400, "breweries", "more than")
+
+
+def test_head_noun_skips_modifiers_and_stops_at_verbs():
+    text = " provincial-level smart \"lighthouse\" factories were opened"
+    unit, end = head_noun(text, 0)
+    assert unit == "factories" and text[:end].endswith("factories")
+    assert head_noun(" were opened", 0) is None
+
+
+@given(st.integers(min_value=1, max_value=10**9),
+       st.sampled_from([("tons", "tons"), ("kilograms", "kg"), ("square meters", "square meters"),
+                        ("yuan", "yuan"), ("carats", "carats"), ("%", "%")]))
+def test_formatted_quantities_round_trip(n, unit):
+    surface, canonical = unit
+    sep = "" if surface == "%" else " "
+    h = only(f"The mill reported {n:,}{sep}{surface} for the period.")
+    assert (h.value, h.unit) == (n, canonical)
+
+
+@given(st.text(alphabet="ab 0123456789,.%-", max_size=60))
+def test_offsets_always_match_text(text):
+    figures(text)  # the helper asserts text[start:end] == hit.text

@@ -1,0 +1,64 @@
+"""The TinyDB file: atomic writes, one read, clear errors, rebuild when seeds or schema change."""
+import os
+
+import orjson
+import pytest
+from tinydb import TinyDB
+
+from store import build as build_mod
+from store.storage import AtomicOrjsonStorage, StoreFileError, write_atomic
+
+
+def test_tinydb_round_trip_reads_file_once(tmp_path, monkeypatch):
+    path = tmp_path / "db.json"
+    db = TinyDB(path, storage=AtomicOrjsonStorage)
+    db.table("t").insert({"a": 1})
+    reads = []
+    real = type(path).read_bytes
+    monkeypatch.setattr(type(path), "read_bytes", lambda self: reads.append(self) or real(self))
+    db2 = TinyDB(path, storage=AtomicOrjsonStorage)
+    for _ in range(5):
+        assert db2.table("t").all() == [{"a": 1}]
+    assert len(reads) == 1
+
+
+def test_crash_during_write_keeps_old_file(tmp_path, monkeypatch):
+    path = tmp_path / "db.json"
+    write_atomic(path, b'{"old": {}}')
+
+    def boom(src, dst):
+        raise OSError("disk gone")
+
+    monkeypatch.setattr(os, "replace", boom)
+    with pytest.raises(OSError):
+        write_atomic(path, b'{"new": {}}')
+    assert path.read_bytes() == b'{"old": {}}'
+    assert [p.name for p in tmp_path.iterdir()] == ["db.json"]
+
+
+def test_broken_file_raises_clear_error(tmp_path):
+    path = tmp_path / "db.json"
+    path.write_text("[1, 2")
+    with pytest.raises(StoreFileError, match="not a valid store"):
+        TinyDB(path, storage=AtomicOrjsonStorage).tables()
+
+
+def test_store_is_tinydb_format(seeds_store_path):
+    data = orjson.loads(seeds_store_path.read_bytes())
+    assert set(data) == {"documents", "passages", "regions", "companies", "mentions", "figures", "meta"}
+    assert TinyDB(seeds_store_path, storage=AtomicOrjsonStorage).table("documents").count(lambda r: True) == 5
+
+
+def test_rebuild_when_seeds_change_keeps_user_documents(tmp_path, monkeypatch):
+    path = tmp_path / "s.json"
+    build_mod.ensure_store(path)
+    user = tmp_path / "mine.txt"
+    user.write_text("Mine\nHubei Sanjiang Boat Group built 40 boats in 2023.\n", encoding="utf-8")
+    build_mod.ingest(path, [user])
+    assert not build_mod.needs_rebuild(path)
+    monkeypatch.setattr(build_mod, "seeds_fingerprint", lambda: "changed")
+    assert build_mod.needs_rebuild(path)
+    assert build_mod.ensure_store(path) is True
+    docs, sources = build_mod.stored_documents(path)
+    assert "mine.txt" in {d.file for d in docs}
+    assert sorted(sources.values()).count("bundled") == 5

@@ -1,0 +1,4 @@
+"""`python -m tui` runs the mfg-explore command line."""
+from .cli import main
+
+main()

@@ -1,0 +1,96 @@
+"""Rich renderables for the command line; document text always enters as plain Text, never markup."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from rich.console import Group
+from rich.progress import Progress, SpinnerColumn, TextColumn
+from rich.table import Table
+from rich.text import Text
+
+from store.index import format_value
+from store.resolve import closest_names, resolve_name
+from store.safe_text import visible
+
+
+def plain(text: str, style: str = "") -> Text:
+    """Document text as a Text, control characters made visible, no markup parsing."""
+    return Text(visible(text), style=style)
+
+
+@contextmanager
+def progress_bar(console):
+    """A progress display on stderr; yields a callback to call once per processed document."""
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), console=console,
+                  transient=True, disable=not console.is_terminal) as progress:
+        task = progress.add_task("extracting", total=None)
+        count = 0
+
+        def advance(doc) -> None:
+            nonlocal count
+            count += 1
+            progress.update(task, description=f"extracted {count}: {visible(doc.file)}")
+
+        yield advance
+
+
+def results_table(results) -> Table:
+    """Search results as a table: kind, label, score."""
+    table = Table("kind", "label", "score", box=None, pad_edge=False)
+    for r in results:
+        table.add_row(r.kind, plain(r.label), f"{r.score:.0f}")
+    return table
+
+
+def resolve(store, name: str, fail) -> str:
+    """The id of the entity called `name`, or a clear failure naming the closest matches."""
+    entity_id = resolve_name(store, name)
+    if entity_id is None:
+        close = closest_names(store, name)
+        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+        fail(f"no company or region called {name!r}{hint}")
+    return entity_id
+
+
+def figure_line(store, fig) -> Text:
+    """One figure: value text, metric, period, and where it comes from."""
+    line = Text()
+    line.append(visible(fig.text), style="bold")
+    line.append(f"  [{fig.category}] ")
+    line.append(visible(fig.metric))
+    if fig.period:
+        line.append(f" ({visible(fig.period)})")
+    line.append(f"  = {format_value(fig.value)} {fig.unit}", style="dim")
+    line.append(f"\n    “{visible(store.sentence_of(fig))}” — {visible(store.documents[fig.doc_id].file)}",
+                style="italic")
+    return line
+
+
+def entity_card(store, entity_id: str) -> Group:
+    """A company's or region's card: aliases, place, figures with their sentences."""
+    ent = store.entity(entity_id)
+    kind = store.kind_of(entity_id)
+    parts = [Text.assemble((visible(ent.name), "bold underline"), f"  ({kind})")]
+    if ent.aliases:
+        parts.append(Text("also: " + "; ".join(visible(a) for a in ent.aliases)))
+    if kind == "company" and ent.region_id:
+        chain = [store.regions[ent.region_id], *store.ancestors(ent.region_id)]
+        parts.append(Text("region: " + " < ".join(visible(r.name) for r in chain)))
+    elif kind == "region":
+        chain = store.ancestors(entity_id)
+        parts.append(Text(f"level: {ent.level}" + ("; in " + " < ".join(visible(r.name) for r in chain) if chain else "")))
+    figures = store.figures_of(entity_id)
+    parts.append(Text(f"\n{len(figures)} figures, named {len(store.mentions_of(entity_id))} times"))
+    parts.extend(figure_line(store, f) for f in figures)
+    return Group(*parts)
+
+
+def stats_tables(stats: dict) -> Group:
+    """Counts per table and per document."""
+    tables = Table("table", "rows", box=None)
+    for name, n in stats["tables"].items():
+        tables.add_row(name, str(n))
+    docs = Table("document", "figures", "mentions", box=None)
+    for d in stats["documents"]:
+        docs.add_row(plain(d["file"]), str(d["figures"]), str(d["mentions"]))
+    return Group(tables, Text(""), docs)

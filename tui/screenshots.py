@@ -1,0 +1,85 @@
+"""Write SVG screenshots of the explorer's main views: `python -m tui.screenshots [--store PATH]`.
+
+The pictures are taken on the real store (built from the bundled seeds if missing), driving the
+app with a Pilot as a user would: search, read a figure, a company, a region, the help screen.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+from pathlib import Path
+
+from store.api import Store
+
+from .app import MfgExplorer
+from .results import ResultsTable
+from .search_bar import SearchBar
+from .state import Selection
+
+OUT_DIR = Path(__file__).resolve().parent.parent / "screenshots"
+SIZE = (120, 36)
+
+
+async def settle(pilot) -> None:
+    """Wait for search workers and a repaint."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def shoot(store, query: str, out_dir: Path, size=SIZE) -> list[Path]:
+    """Drive one app through the main views, saving an SVG after each step."""
+    app = MfgExplorer(store=store)
+    saved = []
+    async with app.run_test(size=size) as pilot:
+        pilot.app.screen.query_one(SearchBar).cursor_blink = False
+
+        def save(name: str) -> None:
+            saved.append(Path(app.save_screenshot(f"{name}.svg", path=str(out_dir))))
+
+        await pilot.press(*query)
+        await settle(pilot)
+        save("search")
+        rows = pilot.app.screen.query_one(ResultsTable).rows_shown
+        figure = next((r for r in rows if r.kind == "figure"), None)
+        if figure:
+            pilot.app.jump_to(Selection("figure", figure.id))
+            pilot.app.screen.query_one(ResultsTable).focus()
+            await settle(pilot)
+            save("figure")
+        company = next((r for r in rows if r.kind == "company"), None) or _first_company(store)
+        if company:
+            pilot.app.jump_to(Selection("company", company.id))
+            await settle(pilot)
+            save("company")
+        region = next(iter(store.region_tree()), None)
+        if region:
+            pilot.app.jump_to(Selection("region", region.region.id))
+            await settle(pilot)
+            save("region")
+        await pilot.press("question_mark")
+        await settle(pilot)
+        save("help")
+    return saved
+
+
+def _first_company(store):
+    """The company with most figures, as a row-like object with an id (None if no companies)."""
+    companies = sorted(store.companies.values(), key=lambda c: -len(store.figures_of(c.id)))
+    return companies[0] if companies else None
+
+
+def main() -> None:
+    """Parse arguments, open the store, write the screenshots."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store", type=Path, default=None, help="store file (default location if omitted)")
+    parser.add_argument("--query", default="weihua revenue", help="search typed for the first pictures")
+    parser.add_argument("--out", type=Path, default=OUT_DIR, help="folder for the SVG files")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    store = Store.open(args.store)
+    for path in asyncio.run(shoot(store, args.query, args.out)):
+        print(path)
+
+
+if __name__ == "__main__":
+    main()
