@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import db
+from .corroboration import NO_LINKS, Links
 from .index import build_index
 from .tree import TreeNode, build_tree
 from .models import Company, Document, Figure, Mention, Passage, Region
@@ -35,6 +36,8 @@ class Store:
         self.mentions = db.rows_to_records(tables["mentions"], Mention)
         self.passages = db.rows_to_records(tables["passages"], Passage)
         self._passage_by_id = {p.id: p for p in self.passages}
+        self.links = {f.id: Links(tuple(f.corroborated_by), tuple(f.conflicts_with))
+                      for f in self.figures.values() if f.corroborated_by or f.conflicts_with}
         self._figures_of: dict[str, list[Figure]] = defaultdict(list)
         for fig in self.figures.values():
             if fig.subject_id:
@@ -79,6 +82,10 @@ class Store:
     def figures_of(self, entity_id: str) -> list[Figure]:
         """Figures whose subject is this entity, in document order."""
         return sorted(self._figures_of.get(entity_id, []), key=lambda f: (f.doc_id, f.start))
+
+    def links_of(self, figure_id: str) -> Links:
+        """Figures in other documents that restate or contradict this one."""
+        return self.links.get(figure_id, NO_LINKS)
 
     def mentions_of(self, entity_id: str) -> list[Mention]:
         """Every place this entity is named, in document order."""

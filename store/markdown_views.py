@@ -40,8 +40,9 @@ def _card_blocks(store, entity_id: str, cites: Citations) -> list[str]:
     place = _place_chain(store, ent.region_id if kind == "company" else entity_id)
     if place:
         facts.append(f"- Place: {place}")
-    if ent.aliases:
-        facts.append("- Also written: " + "; ".join(escape(a) for a in ent.aliases))
+    aliases = [a for a in ent.aliases if a != ent.name]
+    if aliases:
+        facts.append("- Also written: " + "; ".join(escape(a) for a in aliases))
     mentions = store.mentions_of(entity_id)
     facts.append(f"- Named {_count(len(mentions), 'time')} in "
                  f"{_count(len({m.doc_id for m in mentions}), 'document')}")

@@ -101,6 +101,9 @@ class Figure:
     period: str | None
     subject_id: str | None
     sentence_id: str | None = None
+    # Figures in other documents stating the same fact, or a different value for it.
+    corroborated_by: list[str] = field(default_factory=list)
+    conflicts_with: list[str] = field(default_factory=list)
 
 
 def to_dict(record) -> dict:

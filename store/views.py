@@ -142,3 +142,16 @@ SORT_KEYS = {
 def sort_rows(rows: list[Row], column: str) -> list[Row]:
     """Rows ordered by a column: value (largest first), category, document, or rank."""
     return sorted(rows, key=SORT_KEYS[column])
+
+
+def figure_sentence(store, fig: Figure):
+    """The sentence stating a figure, as a PassageView with the figure and its subject marked."""
+    from .api import PassageView  # late: api imports the index, which imports nothing of ours
+    sentence = next((p for p in store.passages if p.id == fig.sentence_id), None)
+    doc = store.documents[fig.doc_id]
+    start, end = (sentence.start, sentence.end) if sentence else (fig.start, fig.end)
+    marks = [("subject", m.start, m.end) for m in store.mentions_of(fig.subject_id or "")
+             if m.doc_id == fig.doc_id]
+    spans = [("focus", fig.start, fig.end), *marks]
+    inside = tuple((k, s - start, e - start) for k, s, e in spans if start <= s and e <= end)
+    return PassageView(doc, start, doc.text[start:end], inside)

@@ -8,6 +8,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 from rich.text import Text
 
+from store.corroboration import describe_links
 from store.index import format_value
 from store.resolve import closest_names, resolve_name
 from store.safe_text import visible
@@ -63,6 +64,9 @@ def figure_line(store, fig) -> Text:
     line.append(f"  = {format_value(fig.value)} {fig.unit}", style="dim")
     line.append(f"\n    “{visible(store.sentence_of(fig))}” — {visible(store.documents[fig.doc_id].file)}",
                 style="italic")
+    note = describe_links(store, fig, store.links)
+    if note:
+        line.append(f"\n    {visible(note)}", style="yellow")
     return line
 
 

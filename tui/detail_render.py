@@ -37,16 +37,23 @@ def figure_line(store, fig, with_subject: bool = False) -> Text:
     return line
 
 
+def shorten(text: str | None, limit: int = 90) -> str | None:
+    """Text cut to `limit` characters with an ellipsis (long machine-made titles)."""
+    return text if text is None or len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def figure_detail(store, fig) -> Group:
-    """A figure: its fields, then its paragraph with the figure and its subject highlighted."""
+    """A figure: its paragraph with the figure and its subject highlighted, then its fields."""
     doc = store.documents[fig.doc_id]
     table = fields([
         ("value", views.value_text(fig)), ("text", fig.text), ("unit", fig.unit),
         ("qualifier", fig.qualifier), ("period", fig.period), ("metric", fig.metric),
         ("category", fig.category), ("subject", store.name_of(fig.subject_id)),
-        ("document", doc.title), ("date", doc.date), ("file", doc.file),
+        ("document", shorten(doc.title)), ("date", doc.date), ("file", doc.file),
     ])
-    return Group(heading(fig.text, "figure"), table, Text(""), Text("source passage", "dim"),
+    # The stating sentence comes first so the answer is visible without scrolling.
+    return Group(heading(fig.text, "figure"), passage_text(views.figure_sentence(store, fig)),
+                 Text(""), table, Text(""), Text("paragraph", "dim"),
                  passage_text(store.figure_passage(fig)))
 
 
@@ -75,7 +82,7 @@ def mention_block(store, entity_id: str, index: int) -> list:
     m = mentions[index % len(mentions)]
     doc = store.documents[m.doc_id]
     title = Text(f"mention {index % len(mentions) + 1} of {len(mentions)}  (n / N)  ", "bold")
-    title.append(plain(doc.file, "dim"))
+    title.append(plain(shorten(doc.title, 60), "dim"))
     return [title, passage_text(store.passage(m.doc_id, m.start, m.end))]
 
 

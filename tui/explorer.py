@@ -133,9 +133,8 @@ class ExplorerScreen(Screen[None]):
 
     @on(ResultsTable.Highlighted)
     def row_highlighted(self, event: ResultsTable.Highlighted) -> None:
-        """The detail follows the results cursor (when the user moves it, not when rows refill)."""
-        if self.query_one(ResultsTable).has_focus:
-            self.show(event.selection)
+        """The detail follows the results cursor (refills don't report; see ResultsTable)."""
+        self.show(event.selection)
 
     @on(ResultsTable.Chosen)
     def row_chosen(self, event: ResultsTable.Chosen) -> None:

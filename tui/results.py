@@ -59,12 +59,14 @@ class ResultsTable(DataTable):
 
     def _render_rows(self) -> None:
         """Redraw rows in the current sort order, cursor back on the first row."""
-        self.clear()
-        for i, row in enumerate(sort_rows(self.rows_shown, self.sort_column)):
-            label = highlighted_label(row.label, self._query) if self._query else plain(row.label)
-            value = Text(row.value_text, justify="right")
-            self.add_row(KIND_MARKS.get(row.kind, row.kind), label, value, plain(row.subject), row.category,
-                         plain(row.document), key=f"{i}:{row.kind}:{row.id}")
+        # A refill is not the user moving the cursor: it must not change the detail pane.
+        with self.prevent(DataTable.RowHighlighted):
+            self.clear()
+            for i, row in enumerate(sort_rows(self.rows_shown, self.sort_column)):
+                label = highlighted_label(row.label, self._query) if self._query else plain(row.label)
+                self.add_row(KIND_MARKS.get(row.kind, row.kind), label,
+                             Text(row.value_text, justify="right"), plain(row.subject),
+                             row.category, plain(row.document), key=f"{i}:{row.kind}:{row.id}")
         self.border_subtitle = f"{len(self.rows_shown)} rows · sort: {self.sort_column}"
 
     def move_to(self, selection: Selection) -> None:

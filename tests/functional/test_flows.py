@@ -32,9 +32,11 @@ async def test_search_select_shows_highlighted_span(app):
         assert pilot.app.current == Selection("figure", "f1")
         detail = pilot.app.screen.query_one(DetailPane)
         assert pilot.app.focused is detail
-        passage = texts_in(detail.shown)[-1]
-        assert styled(passage, "bold reverse") == ["12.5 billion yuan"]
-        assert "Qinglan Heavy Group" in styled(passage, "bold underline")
+        sentence, paragraph = texts_in(detail.shown)[1], texts_in(detail.shown)[-1]
+        for passage in (sentence, paragraph):
+            assert styled(passage, "bold reverse") == ["12.5 billion yuan"]
+            assert "Qinglan Heavy Group" in styled(passage, "bold underline")
+        assert sentence.plain.startswith("Qinglan Heavy Group, based") and sentence.plain.endswith("on year.")
         assert "12.5 billion yuan" in screen_text(pilot.app)
 
 

@@ -28,6 +28,12 @@ def article(tmp_path, name, text):
     return path
 
 
+def raw(tmp_path, name, content: bytes):
+    path = tmp_path / name
+    path.write_bytes(content)
+    return path
+
+
 USER_ARTICLE = ("Lanxi textile park report\n"
                 "Zhejiang Lanxi Weaving Group said its exports rose 12.5% in 2023. "
                 "The group employs more than 3,000 workers.\n")
@@ -91,8 +97,8 @@ def test_ingest_adds_user_article(store_copy, tmp_path):
     (lambda d: d / "missing.txt", "no such file"),
     (lambda d: (d / "empty_dir").mkdir() or d / "empty_dir", "no .txt"),
     (lambda d: article(d, "empty.txt", ""), "empty"),
-    (lambda d: (d / "latin1.txt").write_bytes(b"caf\xe9 au lait") or d / "latin1.txt", "not UTF-8"),
-    (lambda d: (d / "blob.txt").write_bytes(b"\x00\x01\x02") or d / "blob.txt", "binary"),
+    (lambda d: raw(d, "latin1.txt", b"caf\xe9 au lait"), "not UTF-8"),
+    (lambda d: raw(d, "blob.txt", b"\x00\x01\x02"), "binary"),
 ])
 def test_bad_input_one_line_exit_1_others_kept(store_copy, tmp_path, make_bad, message):
     bad = make_bad(tmp_path)

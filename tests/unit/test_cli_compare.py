@@ -5,6 +5,7 @@ from typer.testing import CliRunner
 
 from tui import cli_compare
 from tui.cli import app
+from tui.cli import open_store as real_open_store
 
 from compare_fixtures import sample_store
 
@@ -110,3 +111,32 @@ def test_export_needs_exactly_one_view():
     assert none.exit_code == 1 and "exactly one of" in none.stderr
     two = invoke("export", "--region", "Lakeside County", "--company", "Nimbus Pumps")
     assert two.exit_code == 1 and "exactly one of" in two.stderr
+
+
+def test_every_seed_entity_exports_tables_that_keep_their_columns(seeds_store_path, monkeypatch):
+    """End to end on the real seeds store: compare the two companies with most figures, export all."""
+    monkeypatch.setattr(cli_compare, "open_store", real_open_store)
+    store = real_open_store(seeds_store_path)
+    busiest = sorted(store.companies.values(), key=lambda c: -len(store.figures_of(c.id)))[:2]
+    result = invoke("compare", busiest[0].name, busiest[1].name, "--store", seeds_store_path)
+    assert result.exit_code == 0
+    assert header_cells(result.stdout) == ["Category", busiest[0].name, busiest[1].name]
+    for flag, names in (("--company", store.companies.values()), ("--region", store.regions.values())):
+        for ent in names:
+            out = invoke("export", flag, ent.id, "--store", seeds_store_path).stdout
+            assert out.startswith("# "), ent.id
+            for widths in row_widths(out):
+                assert len(set(widths)) == 1, ent.id
+
+
+def row_widths(markdown: str) -> list[list[int]]:
+    """For each table, the number of cells in each row (header first)."""
+    out = []
+    for tok in MD.parse(markdown):
+        if tok.type == "table_open":
+            out.append([])
+        elif tok.type == "tr_open":
+            out[-1].append(0)
+        elif tok.type in ("th_open", "td_open"):
+            out[-1][-1] += 1
+    return out

@@ -1,0 +1,159 @@
+"""What subject attribution needs to know about a document: sentences, clauses, headings,
+back-references, and which mentions are places."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from .models import Mention, Passage, Region
+
+# Clause breaks inside a sentence: a semicolon, or a comma before a conjunction.
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|which|of which)\b")
+# "the company", "this group", "the county"... anywhere before the figure in its sentence.
+_DEFINITE = re.compile(r"\b(?:the|this|that|said)\s+(?:[a-z-]+\s+){0,3}?(company|group|enterprise|firm|"
+                       r"factory|plant|county|city|province|town|district|zone|park|base|laboratory|"
+                       r"institute)\b(?!\s+(?:of|in)\b)", re.I)
+# "It"/"Its" only refer back when they open the sentence or clause.
+_PRONOUN_OPEN = re.compile(r"\s*(?:[^,;]{0,40},\s*)?(?:and\s+|but\s+)?(?:it|its)\b", re.I)
+_QUOTE_OPEN = "\"“"
+_QUOTE_CLOSE = "\"”"
+_NOT_TOPICAL_BEFORE = {"of", "to", "than", "with", "for", "like", "serve", "serves"}
+_PLACE_NOUNS = {"county": {"county"}, "city": {"county", "prefecture"}, "province": {"province"},
+                "town": {"town"}, "district": {"district"}, "zone": {"zone"}, "park": {"zone"}}
+_COMPANY_NOUNS = {"company", "enterprise", "firm", "factory", "plant"}
+HEADING_MAX = 120
+
+
+def clause_bounds(text: str, s_start: int, s_end: int, start: int, end: int) -> tuple[int, int]:
+    """The clause of the sentence [s_start, s_end) that holds the span [start, end)."""
+    lo, hi = s_start, s_end
+    for m in _CLAUSE_BREAK.finditer(text, s_start, s_end):
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+def pronoun_opening(text: str, s_start: int, c_start: int, start: int) -> int | None:
+    """Where the sentence or clause that opens with "it"/"its" before the figure begins."""
+    for lo in (s_start, c_start):
+        if _PRONOUN_OPEN.match(text, lo, start):
+            return lo
+    return None
+
+
+def quote_close(text: str, p_start: int, p_end: int, pos: int) -> int | None:
+    """Where the quotation holding `pos` closes, when the paragraph opens with a quotation."""
+    if text[p_start] not in _QUOTE_OPEN:
+        return None
+    for i in range(pos, p_end):
+        if text[i] in _QUOTE_CLOSE and i > p_start:
+            return i
+    return None
+
+
+def is_topical(text: str, m: Mention) -> bool:
+    """False when the mention is only the object of "of", "from", "than"... (not what is measured)."""
+    before = text[max(0, m.start - 12):m.start].split()
+    return not before or before[-1].lower() not in _NOT_TOPICAL_BEFORE
+
+
+@dataclass
+class Context:
+    """A document's text with its entity mentions (places inside company names dropped)."""
+
+    text: str
+    regions: dict[str, Region]
+    mentions: list[Mention]
+    sentences: list[tuple[int, int]]
+    paragraphs: list[tuple[int, int]]
+    headings: list[tuple[int, str]]  # (start, place id) of heading-like paragraphs
+
+    @classmethod
+    def build(cls, text: str, passages: list[Passage], mentions: list[Mention],
+              regions: dict[str, Region], figure_spans: list[tuple[int, int]]) -> Context:
+        """Index a document's passages and mentions for attribution.
+
+        Places inside company names and names inside a figure's own span ("26 Zhejiang
+        provincial-level talents") are dropped: they qualify something, they are not subjects.
+        """
+        companies = [(m.start, m.end) for m in mentions if m.entity_id not in regions]
+        kept = [m for m in mentions
+                if not any(a <= m.start and m.end <= b for a, b in figure_spans)
+                and (m.entity_id not in regions
+                     or not any(a <= m.start and m.end <= b for a, b in companies))]
+        kept.sort(key=lambda m: m.start)
+        sentences = [(p.start, p.end) for p in passages if p.kind == "sentence"]
+        paragraphs = [(p.start, p.end) for p in passages if p.kind == "paragraph"]
+        ctx = cls(text, regions, kept, sentences, paragraphs, [])
+        ctx.mentions = sorted(kept + ctx._resolve_definites(), key=lambda m: m.start)
+        ctx.headings = [(a, place) for a, b in paragraphs
+                        if (place := ctx._heading_place(a, b)) is not None]
+        return ctx
+
+    def _resolve_definites(self) -> list[Mention]:
+        """"the company", "the high-tech zone"... as mentions of the latest entity they fit."""
+        out = []
+        for d in _DEFINITE.finditer(self.text):
+            noun = d.group(1).lower()
+            for m in reversed(self.between(0, d.start())):
+                if self.fits(m, noun):
+                    out.append(Mention(m.entity_id, m.doc_id, d.start(), d.end(), d.group(0)))
+                    break
+        return out
+
+    def _heading_place(self, a: int, b: int) -> str | None:
+        """The most specific place of a short, unpunctuated paragraph (a section heading)."""
+        if b - a > HEADING_MAX or self.text[b - 1] in ".!?。" or self.text[b - 2:b] in ('."', '.”'):
+            return None
+        places = [m for m in self.between(a, b) if self.is_place(m)]
+        order = ("zone", "town", "district", "county", "prefecture", "province")
+        places.sort(key=lambda m: order.index(self.regions[m.entity_id].level))
+        return places[0].entity_id if places else None
+
+    def between(self, lo: int, hi: int) -> list[Mention]:
+        """Mentions that lie inside [lo, hi)."""
+        starts = [m.start for m in self.mentions]
+        i, j = bisect_left(starts, lo), bisect_left(starts, hi)
+        return [m for m in self.mentions[i:j] if m.end <= hi]
+
+    def _span_at(self, spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+        i = bisect_right([s for s, _ in spans], pos) - 1
+        return spans[i] if i >= 0 and pos < spans[i][1] else (pos, pos)
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        """The sentence holding offset `pos`."""
+        return self._span_at(self.sentences, pos)
+
+    def paragraph_at(self, pos: int) -> tuple[int, int]:
+        """The paragraph holding offset `pos`."""
+        return self._span_at(self.paragraphs, pos)
+
+    def heading_place(self, pos: int) -> str | None:
+        """The place of the latest section heading before `pos`."""
+        before = [place for start, place in self.headings if start < pos]
+        return before[-1] if before else None
+
+    def section_start(self, pos: int) -> int:
+        """Where the section holding `pos` begins (its heading, or the document start)."""
+        before = [start for start, _ in self.headings if start < pos]
+        return before[-1] if before else 0
+
+    def is_place(self, m: Mention) -> bool:
+        """True when the mention names a region."""
+        return m.entity_id in self.regions
+
+    def is_place_id(self, entity_id: str) -> bool:
+        """True when the id is a region's."""
+        return entity_id in self.regions
+
+    def fits(self, m: Mention, noun: str) -> bool:
+        """Whether mention `m` can be what a back-reference `noun` ("company", "county"...) means."""
+        if noun == "it":
+            return True
+        if self.is_place(m):
+            return self.regions[m.entity_id].level in _PLACE_NOUNS.get(noun, ())
+        return noun in _COMPANY_NOUNS or m.text.lower().rstrip(".").endswith(noun)
