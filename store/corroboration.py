@@ -148,3 +148,12 @@ def describe_links(store, figure: Figure, links: dict[str, Links] | None = None)
         stated = "; ".join(f"{o.text} in {store.documents[o.doc_id].file}" for o in others)
         parts.append(f"sources differ: {figure.text} here; {stated}")
     return " | ".join(parts)
+
+
+def attach_links(figures: list[Figure]) -> None:
+    """Store each figure's links on the figure itself (done once, when a store is built)."""
+    links = link_figures(figures)
+    for fig in figures:
+        if fig.id in links:
+            fig.corroborated_by = list(links[fig.id].corroborated_by)
+            fig.conflicts_with = list(links[fig.id].conflicts_with)

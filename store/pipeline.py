@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .companies import find_companies, merge_companies
-from .corroboration import link_figures
+from .corroboration import attach_links
 from .figures import find_figures
 from .models import (Company, CompanyHit, Document, Figure, FigureHit, Mention, Passage, Region,
                      RegionHit)
@@ -75,11 +75,7 @@ def assemble(extractions: list[Extraction]) -> Corpus:
         doc_mentions = [m for m in corpus.mentions if m.doc_id == ex.doc.id]
         corpus.figures.extend(attribute_subjects(ex, doc_mentions, region_by_id))
     # Linked once at build time, so loading the store never pays for the pairwise checks.
-    links = link_figures(corpus.figures)
-    for fig in corpus.figures:
-        if fig.id in links:
-            fig.corroborated_by = list(links[fig.id].corroborated_by)
-            fig.conflicts_with = list(links[fig.id].conflicts_with)
+    attach_links(corpus.figures)
     return corpus
 
 

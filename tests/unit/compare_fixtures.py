@@ -8,6 +8,7 @@ import re
 from types import SimpleNamespace
 
 from store.api import Store
+from store.corroboration import attach_links
 from store.models import Company, Document, Figure, Mention, Passage, Region
 
 _SENTENCE = re.compile(r".+?(?:[.!?](?=\s|$)|$)")
@@ -52,6 +53,7 @@ def make_store(documents: list[Document], regions: list[Region], companies: list
     by_id = {d.id: d for d in documents}
     names = {r.name: r.id for r in regions} | {c.name: c.id for c in companies}
     figures = [figure(by_id[doc_id], passages[doc_id], **spec) for doc_id, spec in figure_specs]
+    attach_links(figures)
     corpus = SimpleNamespace(documents=documents, passages=[p for d in documents for p in passages[d.id]],
                              regions=regions, companies=companies, figures=figures,
                              mentions=[m for d in documents for m in mentions_of(d, names)])
