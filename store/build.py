@@ -11,7 +11,6 @@ from platformdirs import user_data_dir
 from . import db
 from .documents import InputError, collect_paths, read_document
 from .models import Document
-from .pipeline import run
 from .storage import StoreFileError
 
 STORE_ENV = "MFG_EXPLORE_STORE"
@@ -68,6 +67,7 @@ def read_documents(paths: list[Path], report: BuildReport) -> list[Document]:
 def _store_documents(store_path: Path, docs: list[Document], sources: dict[str, str],
                      report: BuildReport, progress=None) -> BuildReport:
     """Extract `docs` (unique by content) and write them as the whole store."""
+    from .pipeline import run  # the extractors load their data only when something is built
     unique = list({d.id: d for d in docs}.values())
     corpus = run(unique, progress)
     db.write_corpus(store_path, corpus, {"seeds_fingerprint": seeds_fingerprint()}, sources)

@@ -1,0 +1,70 @@
+"""Decide whether a number match is a figure, or a date, rank, name, model or debris."""
+from __future__ import annotations
+
+import re
+
+from .figure_patterns import MONTHS
+from .figure_words import measure_after, word_lists
+from .numbers import SCALE_WORDS
+
+_PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
+_NOT_AFTER = {"top", "first", "last", "past", "next", "previous", "recent", "no", "phase"}
+_TEMPORAL = {"in", "since", "by", "from", "to", "until", "of", "during", "before", "after",
+             "year", "end", "early", "late", "mid", "and", "or", "the"}
+_HUNDREDTH = re.compile(r"\s*-?(?:hundredth|thousandth|millionth|billionth)\b", re.I)
+_LEVEL_AFTER = re.compile(rf"\s+(?:{SCALE_WORDS})-level\b", re.I)
+
+
+def _prev_word(text: str, start: int) -> str:
+    """The word before `start` (lowercase), skipping spaces and punctuation."""
+    m = _PREV_WORD.search(text, max(0, start - 30), start)
+    return m.group(1).lower() if m else ""
+
+
+def rejected(text: str, start: int, end: int, kind: str) -> bool:
+    """True when the number at [start, end) is a date, rank, name, model or debris."""
+    before, after = text[max(0, start - 2):start], text[end:end + 2]
+    prev = _prev_word(text, start)
+    if "+" in before[-1:] + after[:1] or before[-1:] in "#/" and before:
+        return True
+    if prev in _NOT_AFTER or prev in MONTHS.lower().split("|") or _HUNDREDTH.match(text, end):
+        return True
+    if re.match(r"\s+years?\s+ago\b", text[end:end + 12], re.I):
+        return True
+    if prev in ("a", "an", "the") and _LEVEL_AFTER.match(text, end):
+        return True
+    glued = after[:1].isalpha() or after[:1] == "-" and after[1:2].isalpha()
+    if glued and not measure_after(text, end, kind):
+        return True
+    if kind in ("word", "frac", "vague", "half"):
+        return _spelled_rejected(text, start, end, prev, kind)
+    return False
+
+
+def _spelled_rejected(text: str, start: int, end: int, prev: str, kind: str) -> bool:
+    """Spelled numbers in quotes, names ("Seven Stars") or anaphora ("the two") are not figures."""
+    if re.search(r"[\"“‘']\s?$", text[max(0, start - 2):start]):
+        return True
+    if prev in ("the", "these", "those", "both", "every", "each"):
+        return True
+    nxt = re.match(r" ([A-Za-z])", text[end:end + 2])
+    return bool(nxt and nxt.group(1).isupper())
+
+
+def is_year(core: str) -> bool:
+    """A bare four-digit number that reads as a calendar year."""
+    return bool(re.fullmatch(r"1[89]\d\d|20\d\d", core))
+
+
+def keep(text: str, m: re.Match, kind: str, core: str, unit: str | None, counted) -> bool:
+    """Final judgement: years need a counted noun, bare spelled numbers need a unit."""
+    if kind == "num" and is_year(core):
+        table = word_lists()["count_nouns"]
+        return bool(counted) and counted[0] in table.values() and \
+            _prev_word(text, m.start()) not in _TEMPORAL
+    if kind == "word":
+        if not unit:
+            return False
+        if core.lower() in ("one", "a", "an") and counted:
+            return False  # "one control system", "one of": a determiner, not a count
+    return True

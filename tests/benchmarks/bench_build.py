@@ -1,0 +1,46 @@
+"""Benchmark: building the seeds store, and loading it (what every CLI call and app start pays).
+
+Run: python tests/benchmarks/bench_build.py  (prints seconds; asserts nothing)
+"""
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from store import db
+from store.api import Store
+from store.build import BuildReport, build, bundled_seeds_dir, read_documents
+from store.pipeline import assemble, extract
+
+
+def median_time(fn, rounds: int = 5) -> float:
+    """Median wall time of `fn()` in seconds."""
+    samples = []
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - t0)
+    return statistics.median(samples)
+
+
+def main() -> None:
+    """Print build, per-stage and load timings for the bundled seeds."""
+    docs = read_documents([bundled_seeds_dir()], BuildReport())
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "store.json"
+        t0 = time.perf_counter()
+        build(path)  # first build in this process: includes loading the gazetteer and word lists
+        print(f"cold build (first in process): {time.perf_counter() - t0:.3f} s")
+        print(f"warm build, median of 5:       {median_time(lambda: build(path)):.3f} s")
+        extractions = [extract(d) for d in docs]
+        print(f"  extract all documents:       {median_time(lambda: [extract(d) for d in docs]):.3f} s")
+        print(f"  assemble (merge, subjects):  {median_time(lambda: assemble(extractions)):.3f} s")
+        print(f"  read tables from file:       {median_time(lambda: db.read_tables(path)):.3f} s")
+        print(f"load store (open + index):     {median_time(lambda: Store.open(path)):.3f} s")
+        print(f"store file size:               {path.stat().st_size / 1024:.0f} KiB for {len(docs)} documents")
+
+
+if __name__ == "__main__":
+    main()

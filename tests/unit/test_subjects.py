@@ -1,0 +1,56 @@
+"""Subject attribution on articles written for these tests, through the whole pipeline."""
+from store.documents import document_id
+from store.models import Document
+from store.pipeline import run
+
+
+def subjects(text: str) -> dict[str, str | None]:
+    """Figure text → the name of the subject it was attributed to."""
+    corpus = run([Document(document_id(text), "t.txt", "t", None, text)])
+    names = {e.id: e.name for e in [*corpus.regions, *corpus.companies]}
+    return {f.text: names.get(f.subject_id) for f in corpus.figures}
+
+
+def test_company_in_clause_beats_place_in_sentence():
+    got = subjects("Lanxi, Zhejiang: weaving grows\n"
+                   "In Lanxi, Zhejiang Jinlong Textile Group reported sales revenue of 3.2 billion yuan.\n")
+    assert "Jinlong Textile" in got["3.2 billion yuan"]
+
+
+def test_the_company_refers_back_to_the_last_company():
+    got = subjects("Yiwu, Zhejiang: small goods\n"
+                   "Zhejiang Huaxin Packaging Co., Ltd. opened in 2015. Last year the company exported "
+                   "goods worth 450 million yuan.\n")
+    assert "Huaxin" in got["450 million yuan"]
+
+
+def test_sentence_opening_its_refers_to_previous_subject_not_listed_customers():
+    got = subjects("Xiangtan, Hunan: motors\n"
+                   "Hunan Xiangdian Group makes motors. Its products serve clients such as PetroChina, "
+                   "and have been exported to more than 40 countries.\n")
+    assert "Xiangdian" in got["more than 40 countries"]
+
+
+def test_the_county_refers_to_the_section_county():
+    got = subjects("Cixi, Zhejiang: appliances lead\n"
+                   "Cixi, in Ningbo, has a long history of trade. There are 1,200 appliance makers in the county.\n")
+    assert got["1,200 appliance makers"] == "Cixi"
+
+
+def test_place_inside_company_name_is_not_the_subject():
+    got = subjects("Henan Province: machines\n"
+                   "Zhengzhou Yutai Machinery Group grew its profit by 12% in 2023.\n")
+    assert "Yutai" in got["12%"]
+
+
+def test_quoted_figure_belongs_to_the_speakers_company():
+    got = subjects("Wuxi, Jiangsu: sensors\n"
+                   "\"Our orders have increased by 35% this year,\" said Li Ming, chairman of "
+                   "Wuxi Senlan Sensor Co., Ltd.\n")
+    assert "Senlan" in got["35%"]
+
+
+def test_section_place_when_sentence_names_nothing():
+    got = subjects("Jinjiang, Fujian: shoes step out\n"
+                   "Footwear is the pillar. Exports rose by 8.5% in the first half.\n")
+    assert got["8.5%"] == "Jinjiang"
