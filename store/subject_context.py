@@ -89,9 +89,9 @@ class Context:
         sentences = [(p.start, p.end) for p in passages if p.kind == "sentence"]
         paragraphs = [(p.start, p.end) for p in passages if p.kind == "paragraph"]
         ctx = cls(text, regions, kept, sentences, paragraphs, [])
-        ctx.mentions = sorted(kept + ctx._resolve_definites(), key=lambda m: m.start)
         ctx.headings = [(a, place) for a, b in paragraphs
                         if (place := ctx._heading_place(a, b)) is not None]
+        ctx.mentions = sorted(kept + ctx._resolve_definites(), key=lambda m: m.start)
         return ctx
 
     def _resolve_definites(self) -> list[Mention]:
@@ -99,17 +99,30 @@ class Context:
         out = []
         for d in _DEFINITE.finditer(self.text):
             noun = d.group(1).lower()
+            section = self.heading_mention(d.start())
+            # "the city" in a section about a city means that city, not the last place named.
+            if section is not None and self.fits(section, noun):
+                out.append(Mention(section.entity_id, section.doc_id, d.start(), d.end(), d.group(0)))
+                continue
             for m in reversed(self.between(0, d.start())):
                 if self.fits(m, noun):
                     out.append(Mention(m.entity_id, m.doc_id, d.start(), d.end(), d.group(0)))
                     break
         return out
 
+    def heading_mention(self, pos: int) -> Mention | None:
+        """A mention of the current section heading's place (None outside a section)."""
+        place = self.heading_place(pos)
+        start = self.section_start(pos)
+        return next((m for m in self.between(start, pos) if m.entity_id == place), None)
+
     def _heading_place(self, a: int, b: int) -> str | None:
-        """The most specific place of a short, unpunctuated paragraph (a section heading)."""
+        """The most specific place of a short, unpunctuated paragraph that opens with a place."""
         if b - a > HEADING_MAX or self.text[b - 1] in ".!?。" or self.text[b - 2:b] in ('."', '.”'):
             return None
         places = [m for m in self.between(a, b) if self.is_place(m)]
+        if not places or places[0].start != a:
+            return None  # a section heading leads with its place: "Changyuan, Henan: ..."
         order = ("zone", "town", "district", "county", "prefecture", "province")
         places.sort(key=lambda m: order.index(self.regions[m.entity_id].level))
         return places[0].entity_id if places else None

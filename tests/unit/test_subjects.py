@@ -54,3 +54,11 @@ def test_section_place_when_sentence_names_nothing():
     got = subjects("Jinjiang, Fujian: shoes step out\n"
                    "Footwear is the pillar. Exports rose by 8.5% in the first half.\n")
     assert got["8.5%"] == "Jinjiang"
+
+
+def test_the_city_means_the_section_city_not_the_last_place_named():
+    got = subjects("Yiwu, Zhejiang: markets grow\n"
+                   "2024-05-01 09:00 Source: Zhejiang Daily\n"
+                   "Yiwu, a county-level city under Jinhua, trades with the world. This year the city's "
+                   "exports reached 52.1 billion yuan.\n")
+    assert got["52.1 billion yuan"] == "Yiwu"
