@@ -1,129 +1,16 @@
-"""Decide which company names are one firm: within a document, and across documents."""
+"""Decide which company names from different documents are one firm, and build its records."""
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from .company_names import DATA, Candidate, DocContext, is_distinctive, load_words, looks_pinyin, tokens
+from .company_aliases import strip_legal
+from .company_keys import find_root
+from .company_text import looks_pinyin
+from .company_words import load_words
 from .models import Company, CompanyHit, Mention
-
-LEGAL = re.compile(r",?[ \u00a0]?(?:Co\.?,?[ \u00a0]?Ltd\.?|Company Limited|Ltd\.|Inc\.|Corp\.)$")
-SPELLING_RATIO = 88  # "Sennic" / "Sennics": one translator's slip, not another firm
-
-
-@lru_cache(maxsize=1)
-def load_aliases() -> tuple[dict[str, str], tuple[str, ...]]:
-    """(variant -> canonical name, well-known bare firm names) from company_aliases.json."""
-    raw = json.loads((DATA / "company_aliases.json").read_text(encoding="utf-8"))
-    return raw["aliases"], tuple(raw["famous_firms"])
-
-
-@lru_cache(maxsize=1)
-def _alias_pattern() -> re.Pattern:
-    variants = sorted(load_aliases()[0], key=len, reverse=True)
-    return re.compile(r"(?<![A-Za-z])(?:" + "|".join(map(re.escape, variants)) + r")(?![A-Za-z])")
-
-
-def alias_canonical(name: str) -> str | None:
-    """The canonical firm an alias-table variant inside `name` points to, if any."""
-    m = _alias_pattern().search(name)
-    return load_aliases()[0][m.group()] if m else None
-
-
-def strip_legal(name: str) -> str:
-    """A name without its "Co., Ltd." style suffix."""
-    return LEGAL.sub("", name).strip()
-
-
-def doc_key(ctx: DocContext, cand: Candidate) -> tuple:
-    """What identifies the firm a candidate names: alias target, distinctive words, or all words."""
-    text = ctx.text[cand.start:cand.end]
-    canonical = alias_canonical(text)
-    if canonical:
-        return ("=", canonical.lower())
-    w = load_words()
-    toks = [t for t in tokens(ctx.text, cand.start, cand.start + len(strip_legal(text)))]
-    distinct = [t for t in toks if is_distinctive(ctx, *t)]
-    if distinct:
-        if not any(looks_pinyin(t[2]) or t[2].isupper() for t in distinct):
-            # an English word ("Forging") is no brand: "Anyang Heavy Forging" and "Hebi Heavy Forging" differ
-            distinct = [t for t in toks[:toks.index(distinct[0])] if ctx.is_place(t[0], t[1])] + distinct
-        return (cand.kind, *(t[2].lower() for t in distinct))
-    words = [t[2].lower() for t in toks if t[2] not in w.kinds and not t[2].startswith("(")]
-    return ("~" + cand.kind, " ".join(words))
-
-
-def _words(key: tuple) -> list[str]:
-    """The words of a key, whatever its form."""
-    return key[1].split() if key[0].startswith(("~", "=")) else list(key[1:])
-
-
-def _subset_target(key: tuple, keys: list[tuple]) -> tuple | None:
-    """The one longer key holding every word of `key`: a short form of that firm's name."""
-    words = set(_words(key))
-    if key[0].startswith("="):
-        return None
-    if key[0].startswith("~"):
-        first = _words(key)[:1]
-        fits = [k for k in keys if k[0].startswith(("~", "=")) and _words(k)[:1] == first
-                and words < set(_words(k))]
-    else:
-        fits = [k for k in keys if k[0] == key[0] and words < set(_words(k))]
-    return fits[0] if len(fits) == 1 else None
-
-
-def cluster_keys(keys: list[tuple], standalone: set[tuple]) -> dict[tuple, tuple]:
-    """Map each key to its cluster's representative: spelling slips and short forms join."""
-    rep = {k: k for k in keys}
-    uniq = sorted(set(keys), key=lambda k: (-len(" ".join(k)), k))
-    for i, a in enumerate(uniq):
-        for b in uniq[:i]:
-            same_kind = a[0] == b[0] and not a[0].startswith(("~", "="))
-            if same_kind and len(a) == len(b) and fuzz.ratio(" ".join(a[1:]), " ".join(b[1:])) >= SPELLING_RATIO:
-                rep[a] = rep[b]
-                break
-    for k in uniq:
-        target = _subset_target(k, uniq)
-        if target and _is_short_form(k, target, standalone):
-            rep[k] = rep[target]
-    return {k: _root(rep, k) for k in keys}
-
-
-def _is_short_form(key: tuple, target: tuple, standalone: set[tuple]) -> bool:
-    """Whether `key` names the same firm as the longer `target`.
-
-    A bare brand always does; a named unit ("X Group") does when the longer name only adds
-    English product words ("X Pump Factory") or the alias table names its firm; "Pingmei Group"
-    is not "Pingmei Shenma Group", whose extra word is another Chinese brand."""
-    if key not in standalone or (key[0].startswith("~") and target[0] == "="):
-        return True
-    extra = set(_words(target)) - set(_words(key))
-    return not key[0].startswith("~") and not any(looks_pinyin(w) for w in extra)
-
-
-def _root(rep: dict, k: tuple) -> tuple:
-    seen = set()
-    while rep[k] != k and k not in seen:
-        seen.add(k)
-        k = rep[k]
-    return k
-
-
-def canonical_name(texts: list[str], alias_target: str | None, suffix: str = "") -> str:
-    """The name a cluster goes by: alias target, a "... Group", a legal name, or the usual form."""
-    if alias_target:
-        return alias_target
-    bare = [strip_legal(t) for t in texts]
-    groups = [t for t in bare if t.endswith(" Group")]
-    if groups:
-        return min(groups, key=len)
-    counts = Counter(bare)
-    best = max(counts, key=lambda t: (counts[t], -len(t)))
-    return f"{best} {suffix}" if suffix and not best.endswith(suffix) else best
 
 
 def company_id(name: str) -> str:
@@ -153,8 +40,8 @@ def merge_companies(hits_by_doc: dict[str, list[CompanyHit]]) -> tuple[list[Comp
     for i, a in enumerate(names):
         for b in names[:i]:
             if _same_firm(a, b, surface):
-                rep[_root(rep, a)] = _root(rep, b)
-    return _assemble(hits_by_doc, {n: _root(rep, n) for n in names})
+                rep[find_root(rep, a)] = find_root(rep, b)
+    return _assemble(hits_by_doc, {n: find_root(rep, n) for n in names})
 
 
 def _same_firm(a: str, b: str, surface: dict[str, set]) -> bool:
@@ -168,6 +55,7 @@ def _same_firm(a: str, b: str, surface: dict[str, set]) -> bool:
 
 
 def _research(name: str) -> bool:
+    """True when a word of the name marks a research body ("Institute"), not a firm."""
     kinds = load_words().kinds
     return any(kinds.get(w) == "research" for w in name.split())
 
