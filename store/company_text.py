@@ -76,11 +76,6 @@ def is_distinctive(ctx: DocContext, start: int, end: int, word: str) -> bool:
     return low not in ctx.lower_words and word[0].isupper()
 
 
-def distinctive_words(ctx: DocContext, start: int, end: int) -> list[str]:
-    """The distinctive words of the span [start, end)."""
-    return [t for s, e, t in tokens(ctx.text, start, end) if is_distinctive(ctx, s, e, t)]
-
-
 def looks_pinyin(word: str) -> bool:
     """True for a word spelt as Mandarin syllables ("Qiaolong"), false for most English words ("Pump")."""
     return PINYIN.fullmatch(word.lower()) is not None

@@ -43,7 +43,7 @@ def _change_word(verb: str) -> str | None:
 def _subject_metric(np: str) -> str:
     """Metric from a clause subject: "the production efficiency of X" → "production efficiency"."""
     head, _, rest = np.partition(" of ")
-    head = re.split(r"\s+(?:in|at|on|for|since|during)\s+", head)[0]
+    head = re.split(r"\s+(?:in|at|on|for|since|during|above|below|under)\s+", head)[0]
     label = noun_tail(head)
     generic = not label or label.split()[-1] in _GENERIC_NP
     return noun_tail(rest) if generic and rest else label
@@ -68,6 +68,10 @@ def metric_label(sentence: str, start: int, end: int, hit: FigureHit,
         return f"{np_of} of {noun_phrase}" if noun_phrase else np_of
     if noun_phrase:
         return noun_phrase
+    bare_change = re.fullmatch(r"\s*(up|down|rising|falling)\s*", clause, re.I)
+    if bare_change and previous:  # "reached 68.3 billion yuan, up 7.4%": the change of that figure
+        direction = "increase" if bare_change.group(1).lower() in ("up", "rising") else "reduction"
+        return f"{re.sub(r' (?:increase|reduction)$', '', previous.metric)} {direction}"
     if previous and re.fullmatch(r"\s*(?:to|from)\s*", sentence[previous.end - (hit.start - start):start]
                                  if previous.end - (hit.start - start) >= 0 else "x"):
         return re.sub(r" (?:increase|reduction)$", "", previous.metric)  # "from 14 to 39"

@@ -55,6 +55,13 @@ def category_of(hit: FigureHit, contexts: list[str], growth_form: bool) -> str:
     return "other"
 
 
+# A change rather than a level: "increased by 6%", "up 7.4%", "7.4% year on year".
+_GROWTH_BEFORE = re.compile(r"(?:\bby|increase of|growth of|rate of|decline of|\bup|\bdown|rising|"
+                            r"falling|rose|grew|jumped|surged)\s+(?:an average of\s+)?$")
+_GROWTH_AFTER = re.compile(r"\s*(?:year-on-year|year on year|from a year (?:earlier|ago)|"
+                           r"over the same period)")
+
+
 def describe(text: str, sentence: tuple[int, int], hit: FigureHit,
              previous: FigureHit | None, noun_phrase: str = "") -> tuple[str, str, str | None]:
     """(metric, category, period) for a figure from its sentence span over `text`."""
@@ -64,8 +71,7 @@ def describe(text: str, sentence: tuple[int, int], hit: FigureHit,
     metric = metric_label(body, start, end, hit, previous, noun_phrase)
     clause = clause_before(body, start)
     right = body[end:end + 60]
-    growth_form = bool(re.search(r"(?:\bby|increase of|growth of|rate of|decline of)\s+"
-                                 r"(?:an average of\s+)?$", clause) or
-                       re.match(r"\s*year-on-year", right) or hit.unit == "times")
+    growth_form = bool(_GROWTH_BEFORE.search(clause) or _GROWTH_AFTER.match(right)
+                       or hit.unit == "times")
     category = category_of(hit, [f"{hit.text} {metric}", clause, right[:30]], growth_form)
     return metric, category, period_of(body, start)

@@ -62,3 +62,10 @@ def test_count_metric_is_its_noun_phrase():
 ])
 def test_period_of(sentence, period):
     assert period_of(sentence, len(sentence) - 2) == period
+
+
+def test_up_x_percent_year_on_year_is_growth_of_the_previous_figure():
+    rows = described("Last year the district's industrial output value above designated size "
+                     "reached 41.6 billion yuan, up 9.3% year on year.")
+    assert rows[0][1:3] == ("industrial output value", "output")
+    assert rows[1][1:3] == ("industrial output value increase", "growth")
