@@ -5,6 +5,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -33,3 +35,15 @@ def test_wheel_contents_and_cli_from_another_directory(tmp_path):
                            capture_output=True, text=True)
     assert stats.returncode == 0, stats.stderr
     assert "figures" in stats.stdout
+
+
+def test_seeds_are_the_shared_seeds_byte_for_byte():
+    shared = ROOT.parent / "shared" / "seeds"
+    if not shared.is_dir():
+        pytest.skip("../shared is not beside the clone")
+    ours = sorted(p.name for p in (ROOT / "seeds").glob("*.txt"))
+    assert ours == sorted(p.name for p in shared.glob("*.txt"))
+    for name in ours:
+        assert (ROOT / "seeds" / name).read_bytes() == (shared / name).read_bytes()
+    # The package's copy is a link to the same folder, so the wheel ships exactly these files.
+    assert (ROOT / "store" / "seeds").resolve() == (ROOT / "seeds").resolve()
