@@ -9,27 +9,37 @@ from textual.binding import Binding
 from textual.reactive import var
 from textual.worker import Worker, WorkerState
 
-from .commands import JumpProvider
+from .commands import JumpProvider, ViewsProvider
+from .export_flow import ExportActions
 from .state import Selection
 
 
-class MfgExplorer(App[None]):
+class MfgExplorer(ExportActions, App[None]):
     """App state for every screen: `store`, `current` (the item in the detail) and `results`."""
 
     CSS_PATH = "app.tcss"
     TITLE = "mfg-explore"
-    COMMANDS = App.COMMANDS | {JumpProvider}
+    COMMANDS = App.COMMANDS | {JumpProvider, ViewsProvider}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
         Binding("q", "quit", "Quit", tooltip="Leave mfg-explore", id="app.quit"),
         Binding("question_mark,f1", "help", "Help", key_display="?",
                 tooltip="Every key, and how to find a figure", id="app.help"),
+        Binding("e", "export", "Export", tooltip="Write the current view to a Markdown file (asks for the name)",
+                id="app.export"),
+        # A priority binding: ctrl+e exports even from the search box, where e is a letter.
+        Binding("ctrl+e", "export", "Export", show=False, priority=True,
+                tooltip="Export the current view, from anywhere (even the search box)", id="app.export_anywhere"),
+        Binding("y", "copy_markdown", "Copy", tooltip="Copy the current view as Markdown to the clipboard",
+                id="app.copy"),
     ]
 
     current: var[Selection | None] = var(None)
     """What the detail pane shows; later screens (compare, rank, export, copy) read this."""
     results: var[list] = var(list)
     """The rows in the results table (store.views.Row), in the order they were produced."""
+    marked: var[tuple[str, ...]] = var(tuple)
+    """Ids of the marked companies/regions (`space`), in marking order: the comparison's columns."""
 
     def __init__(self, store_path: Path | None = None, store=None) -> None:
         super().__init__()
@@ -69,7 +79,8 @@ class MfgExplorer(App[None]):
         """Counts in the header and the explorer screen on top."""
         from store.views import counts
         from .explorer import ExplorerScreen
-        self.sub_title = " · ".join(f"{n} {name}" for name, n in counts(self.store).items())
+        self.corpus_counts = " · ".join(f"{n} {name}" for name, n in counts(self.store).items())
+        self.sub_title = self.corpus_counts
         screen = ExplorerScreen(self.store)
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
@@ -84,6 +95,18 @@ class MfgExplorer(App[None]):
                 screen.jump_to(selection)
                 return
 
+    def toggle_mark(self, entity_id: str) -> None:
+        """Mark or unmark a company or region for comparison."""
+        from .marks import toggled
+        self.marked = toggled(self.marked, entity_id)
+
+    def watch_marked(self, marked: tuple[str, ...]) -> None:
+        """The header's sub-title carries the count of marked items."""
+        from .marks import marks_note
+        note = marks_note(len(marked))
+        base = getattr(self, "corpus_counts", "")
+        self.sub_title = f"{base} · {note}" if note and base else note or base
+
     def action_help(self) -> None:
         """Open the help screen listing every key."""
         from .help_screen import HelpScreen
@@ -91,12 +114,23 @@ class MfgExplorer(App[None]):
         from .results import ResultsTable
         from .region_tree import RegionTree
         from .search_bar import SearchBar
+        from .detail import DetailPane
+        from .compare_screen import CompareScreen
+        from .rank_screen import RankScreen
+        from .sources_screen import SourcesScreen
+        from .export_modal import ExportModal, ConfirmOverwrite
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen([("anywhere", type(self), True),
                                          ("explorer", ExplorerScreen, True),
                                          ("search box", SearchBar, False),
                                          ("results", ResultsTable, False),
-                                         ("region tree", RegionTree, False)]))
+                                         ("region tree", RegionTree, False),
+                                         ("detail", DetailPane, False),
+                                         ("comparison", CompareScreen, False),
+                                         ("ranking", RankScreen, False),
+                                         ("sources", SourcesScreen, False),
+                                         ("export", ExportModal, False),
+                                         ("overwrite?", ConfirmOverwrite, False)]))
 
 
 def run_app(store_path: Path) -> None:

@@ -34,3 +34,54 @@ class JumpProvider(Provider):
         for r in self.store.search(query, limit=30):
             yield Hit(min(r.score / 100, 1.0), highlighted_label(r.label, query),
                       partial(self.app.jump_to, Selection(r.kind, r.id)), text=r.label, help=r.kind)
+
+
+class ViewsProvider(Provider):
+    """Ctrl+P → compare marked items, clear marks, export or copy the view, rank by a category."""
+
+    def commands(self) -> list[tuple[str, object, str]]:
+        """(name, callback, help) for every command that makes sense now."""
+        app, store = self.app, getattr(self.app, "store", None)
+        if store is None:
+            return []
+        found = [("Compare marked items", self._compare, f"{len(app.marked)} marked (space marks)"),
+                 ("Clear marks", self._clear_marks, "unmark every company and region"),
+                 ("Export current view to Markdown", app.action_export, "e / ctrl+e"),
+                 ("Copy current view as Markdown", app.action_copy_markdown, "y")]
+        from store.models import CATEGORIES
+        from store.ranking import units_for
+        for category in CATEGORIES:
+            for unit in units_for(store, category):
+                found.append((f"Rank: {category} ({unit or 'no unit'})", partial(self._rank, category, unit),
+                              "every entity with such a figure, largest first"))
+        return found
+
+    def _compare(self) -> None:
+        """Open the comparison (through the explorer, which checks the marks)."""
+        from .explorer import ExplorerScreen
+        for screen in reversed(self.app.screen_stack):
+            if isinstance(screen, ExplorerScreen):
+                screen.action_compare()
+                return
+
+    def _clear_marks(self) -> None:
+        """Unmark everything."""
+        self.app.marked = ()
+
+    def _rank(self, category: str, unit: str) -> None:
+        """Open the ranking of one category and unit."""
+        from .rank_screen import RankScreen
+        self.app.push_screen(RankScreen(self.app.store, category, unit))
+
+    async def discover(self) -> Hits:
+        """With no input: every command."""
+        for name, callback, help_text in self.commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        """Commands whose name matches the query, fuzzily."""
+        matcher = self.matcher(query)
+        for name, callback, help_text in self.commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, text=name, help=help_text)

@@ -18,6 +18,14 @@ from .link_marks import link_mark
 
 CATEGORY_WIDTH = 16
 MIN_COLUMN = 26
+# Border (2), vertical scrollbar (2) and one cell of padding each side of every column.
+CHROME = 4
+
+
+def column_width(screen_width: int, columns: int) -> int:
+    """Width of each entity column so the table fits the screen (scrolls sideways below MIN_COLUMN)."""
+    free = screen_width - CHROME - CATEGORY_WIDTH - 2 * (columns + 1)
+    return max(MIN_COLUMN, free // max(1, columns))
 
 
 def cell_text(store, figures) -> Text:
@@ -47,7 +55,7 @@ class CompareScreen(Screen[None]):
                 id="compare.sources", priority=True),
     ]
 
-    def __init__(self, store, entity_ids: list[str], hide_empty: bool = True) -> None:
+    def __init__(self, store, entity_ids: list[str], hide_empty: bool = False) -> None:
         super().__init__()
         self.store = store
         self.comparison = compare(store, entity_ids, hide_empty=hide_empty)
@@ -57,6 +65,10 @@ class CompareScreen(Screen[None]):
         yield Header()
         yield DataTable(id="compare-table", cursor_type="cell", zebra_stripes=True)
         yield Footer()
+
+    def on_resize(self) -> None:
+        """Columns share the new width."""
+        self.fill()
 
     def on_mount(self) -> None:
         """Title the screen and fill the table."""
@@ -68,7 +80,7 @@ class CompareScreen(Screen[None]):
         table = self.query_one(DataTable)
         column = table.cursor_column
         table.clear(columns=True)
-        width = max(MIN_COLUMN, (self.size.width - CATEGORY_WIDTH - 6) // max(1, len(self.comparison.columns)))
+        width = column_width(self.size.width, len(self.comparison.columns))
         table.add_column("category", width=CATEGORY_WIDTH, key="category")
         for col in self.comparison.columns:
             table.add_column(Text.assemble(plain(col.name, "bold"), (f" {col.kind}", "dim")),
@@ -89,6 +101,11 @@ class CompareScreen(Screen[None]):
         column = table.cursor_column
         figures = [f for cell in row.cells for f in cell] if column == 0 else list(row.cells[column - 1])
         return row.category, figures
+
+    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+        """A click on a cell opens its sources, as enter does."""
+        event.stop()
+        self.action_show_sources()
 
     def action_toggle_empty(self) -> None:
         """Hide or show categories where no compared entity has a figure."""

@@ -1,11 +1,13 @@
 """The detail pane: the selected figure, company or region, grounded in its source passage."""
 from __future__ import annotations
 
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Static
 
 from . import detail_render as render
+from .marks import MARKER, MarkRequested
 from .state import Selection
 
 EMPTY_HINT = "Nothing selected.\n\nPress / to search, or move through the region tree."
@@ -14,8 +16,13 @@ EMPTY_HINT = "Nothing selected.\n\nPress / to search, or move through the region
 class DetailPane(VerticalScroll, can_focus=True):
     """Shows `selection`; for a company, `mention_index` picks which mention is in context."""
 
+    BINDINGS = [Binding("space", "mark", "Mark", tooltip="Mark/unmark the company or region shown",
+                        id="detail.mark")]
+
     selection: reactive[Selection | None] = reactive(None)
     mention_index: reactive[int] = reactive(0)
+    marked: reactive[tuple[str, ...]] = reactive(tuple)
+    """Ids the app has marked (set by the screen); the border title says when the item is one."""
 
     def __init__(self, store, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -36,6 +43,14 @@ class DetailPane(VerticalScroll, can_focus=True):
         """Stepping mentions redraws the body."""
         self.refresh_body()
 
+    def watch_marked(self) -> None:
+        """The border title follows the marks."""
+        self.refresh_body()
+
+    def action_mark(self) -> None:
+        """Ask the screen to mark or unmark the item shown."""
+        self.post_message(MarkRequested(self.selection))
+
     def step_mention(self, delta: int) -> None:
         """Show the next (+1) or previous (-1) mention of the company or region shown."""
         if self.selection and self.selection.kind != "figure":
@@ -54,7 +69,7 @@ class DetailPane(VerticalScroll, can_focus=True):
             body.update(EMPTY_HINT)
             self.border_title = "detail"
             return
-        self.border_title = sel.kind
+        self.border_title = f"{sel.kind} {MARKER} marked" if sel.id in self.marked else sel.kind
         self.shown = self._renderable(sel)
         body.update(self.shown)
 

@@ -8,6 +8,7 @@ from rich.text import Text
 from store import views
 
 from .highlight import passage_text, plain
+from .link_marks import corroboration_lines
 
 
 def heading(name: str, kind: str) -> Text:
@@ -51,9 +52,10 @@ def figure_detail(store, fig) -> Group:
         ("category", fig.category), ("subject", store.name_of(fig.subject_id)),
         ("document", shorten(doc.title)), ("date", doc.date), ("file", doc.file),
     ])
+    links = corroboration_lines(store, fig)  # "stated in N sources" / "sources differ", if any
     # The stating sentence comes first so the answer is visible without scrolling.
     return Group(heading(fig.text, "figure"), passage_text(views.figure_sentence(store, fig)),
-                 Text(""), table, Text(""), Text("paragraph", "dim"),
+                 Text(""), table, *([Text("")] + links if links else []), Text(""), Text("paragraph", "dim"),
                  passage_text(store.figure_passage(fig)))
 
 

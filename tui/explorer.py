@@ -1,7 +1,7 @@
 """The main screen: region tree, search and results, detail pane; it routes messages between them."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -15,13 +15,14 @@ from textual.worker import get_current_worker
 from store import views
 
 from .detail import DetailPane
+from .explorer_marks import MarksAndViews
 from .region_tree import RegionTree
 from .results import ResultsTable
 from .search_bar import SearchBar
 from .state import Selection
 
 
-class ExplorerScreen(Screen[None]):
+class ExplorerScreen(MarksAndViews, Screen[None]):
     """Attributes down (selection, rows), messages up (Picked, Highlighted, Left)."""
 
     BINDINGS = [
@@ -35,6 +36,10 @@ class ExplorerScreen(Screen[None]):
                 id="explorer.toggle_tree"),
         Binding("ctrl+d", "toggle_pane('#detail')", "Detail", show=False,
                 tooltip="Show/hide the detail pane", id="explorer.toggle_detail"),
+        Binding("c", "compare", "Compare", tooltip="Compare the marked companies/regions side by side",
+                id="explorer.compare"),
+        Binding("m", "rank", "Rank", tooltip="Rank every entity by the shown figure's category and unit",
+                id="explorer.rank"),
         Binding("t", "focus('#tree')", "Go to tree", show=False, id="explorer.focus_tree"),
         Binding("r", "focus('#results')", "Go to results", show=False, id="explorer.focus_results"),
         Binding("d", "focus('#detail')", "Go to detail", show=False, id="explorer.focus_detail"),
@@ -47,11 +52,14 @@ class ExplorerScreen(Screen[None]):
         seq: int
         query: str
         rows: list
+        results: list = field(default_factory=list)  # the store's Results behind the rows (export needs scores)
 
     def __init__(self, store) -> None:
         super().__init__()
         self.store = store
         self._seq = 0
+        self.search_query = ""  # the query behind the results table ('' when it lists a region's rows)
+        self.search_results: list = []
 
     def compose(self) -> ComposeResult:
         """Header, the three panes, footer."""
@@ -70,6 +78,12 @@ class ExplorerScreen(Screen[None]):
         self.query_one("#results").border_title = "results"
         self.query_one("#detail").border_title = "detail"
         self.query_one(SearchBar).focus()
+        self.watch(self.app, "marked", self.marks_changed)
+
+    def marks_changed(self, marked: tuple[str, ...]) -> None:
+        """Hand the app's marks down to the panes that show markers."""
+        for pane in (self.query_one(RegionTree), self.query_one(ResultsTable), self.query_one(DetailPane)):
+            pane.marked = marked
 
     # ---- showing things -------------------------------------------------------------------
     def show(self, selection: Selection) -> None:
@@ -78,10 +92,11 @@ class ExplorerScreen(Screen[None]):
         self.app.current = selection
         self.refresh_bindings()
 
-    def show_rows(self, rows: list, query: str = "") -> None:
+    def show_rows(self, rows: list, query: str = "", results: list | None = None) -> None:
         """Fill the results table and record the rows as the app's current results."""
         self.query_one(ResultsTable).show_rows(rows, query)
         self.app.results = rows
+        self.search_query, self.search_results = query, list(results or [])
 
     def jump_to(self, selection: Selection) -> None:
         """Show any item: reveal it in the tree, list its rows, and put it in the detail pane."""
@@ -105,15 +120,16 @@ class ExplorerScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, seq: int, query: str) -> None:
         """Search in a thread so typing never waits; post the rows unless superseded."""
-        rows = views.result_rows(self.store, self.store.search(query, limit=50)) if query.strip() else []
+        results = self.store.search(query, limit=50) if query.strip() else []
+        rows = views.result_rows(self.store, results)
         if not get_current_worker().is_cancelled:
-            self.post_message(self.SearchDone(seq, query, rows))
+            self.post_message(self.SearchDone(seq, query, rows, results))
 
     @on(SearchDone)
     def search_done(self, event: SearchDone) -> None:
         """Show a search's rows, unless a newer query has been typed since."""
         if event.seq == self._seq:
-            self.show_rows(event.rows, event.query)
+            self.show_rows(event.rows, event.query, event.results)
             if event.rows:  # the detail previews the best hit while typing
                 self.show(Selection(event.rows[0].kind, event.rows[0].id))
 

@@ -100,7 +100,7 @@ class ExportModal(ModalScreen[Path | None]):
     def fail(self, message: str, severity: str = "error") -> None:
         """Show why nothing was written, in the modal and as a notification."""
         self.query_one("#export-status", Static).update(Text(message, style="bold"))
-        self.notify(message, title="export", severity=severity)
+        self.notify(message, title="export", severity=severity, markup=False)
 
     def action_cancel(self) -> None:
         """Close without writing."""

@@ -18,3 +18,20 @@ def current_export_view(screen) -> ExportView | None:
     """The screen's current view, if the screen has one to export."""
     describe = getattr(screen, "export_view", None)
     return describe() if callable(describe) else None
+
+
+def explorer_export_view(store, query: str, results: list, in_list: bool, current) -> ExportView | None:
+    """The explorer's current view: the search results while the search or results list has focus,
+    else what the detail pane shows (a region, or the card of a company or of a figure's subject)."""
+    from store.markdown_views import entity_markdown, region_markdown, search_markdown
+    if in_list and query.strip():
+        return ExportView("search", query, lambda: search_markdown(store, query, results))
+    entity_id = current.id if current is not None else None
+    if current is not None and current.kind == "figure":
+        fig = store.figures.get(current.id)
+        entity_id = fig.subject_id if fig else None
+    if not entity_id or store.entity(entity_id) is None:
+        return None
+    if store.kind_of(entity_id) == "region":
+        return ExportView("region", store.name_of(entity_id), lambda: region_markdown(store, entity_id))
+    return ExportView("entity", store.name_of(entity_id), lambda: entity_markdown(store, entity_id))

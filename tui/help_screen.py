@@ -11,7 +11,9 @@ from textual.widgets import Static
 
 INTRO = ("Find a figure: press / and type (typos are fine; numbers like 8.88 work; "
          "company: region: figure: restrict the kind). Down or escape goes to the results; "
-         "the detail pane on the right shows the highlighted row in its source paragraph.")
+         "the detail pane on the right shows the highlighted row in its source paragraph. "
+         "Compare: mark companies or regions with space, then press c. Rank: m on a figure. "
+         "Export what you see: e (or ctrl+e) writes Markdown, y copies it.")
 
 
 def bindings_of(cls, inherited: bool = True) -> list[Binding]:
@@ -34,8 +36,10 @@ EXTRA_KEYS = [
     ("results", "down", "Next row (the detail pane follows)"),
     ("results", "enter", "Open the row in the detail pane and focus it"),
     ("region tree", "up", "Previous node (the detail pane follows)"),
-    ("region tree", "enter", "Choose a region: list its companies and figures"),
-    ("region tree", "space", "Expand or collapse a region"),
+    ("region tree", "enter", "Choose a region: list its companies and figures; expand or collapse it"),
+    ("region tree", "shift+space", "Expand or collapse everything under the node"),
+    ("comparison", "arrows", "Move between cells (a row is a category, a column a marked item)"),
+    ("export", "enter", "Write the file; an existing file is only replaced after you say y"),
 ]
 
 

@@ -34,4 +34,4 @@ def marks_note(count: int) -> str:
     """The sub-title note for the number of marked items ('' when none)."""
     if not count:
         return ""
-    return f"{count} marked (c compares)" if count > 1 else "1 marked (mark one more to compare)"
+    return f"{count} marked · c compares" if count > 1 else "1 marked"

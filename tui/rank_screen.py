@@ -25,6 +25,9 @@ from .highlight import plain
 BAR_WIDTH = 30
 EIGHTHS = " ▏▎▍▌▋▊▉"  # partial blocks, 0/8 … 7/8 of a cell
 BAR_STYLE = "bold"
+NAME_LIMIT = 36  # long machine-made names are cut; the sources screen shows them whole
+MIN_FIGURE = 20
+CHROME = 4  # border (2) and vertical scrollbar (2)
 
 
 def bar_text(fraction: float, width: int = BAR_WIDTH) -> Text:
@@ -58,30 +61,40 @@ class RankScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Columns once, then the rows."""
-        table = self.query_one(DataTable)
-        table.add_column("#", key="rank", width=3)
-        table.add_column("name", key="name", width=28)
-        table.add_column("", key="bar", width=BAR_WIDTH)
-        table.add_column(Text("value", justify="right"), key="value", width=14)
-        table.add_column("figure as stated", key="figure")
+        """Fill the table."""
+        self.fill()
+
+    def on_resize(self) -> None:
+        """The last column takes the room that is left."""
         self.fill()
 
     def fill(self) -> None:
         """Rows from the ranking, largest first; the titles say category, unit and the other units."""
         table = self.query_one(DataTable)
-        table.clear()
+        table.clear(columns=True)
         r = self.ranking
-        for i, entry in enumerate(r.entries, 1):
-            name = Text.assemble(plain(entry.name), (f" {entry.kind[:3]}", "dim"))
-            table.add_row(Text(str(i), justify="right"), name, bar_text(r.bar_fraction(entry)),
-                          Text(format_quantity(entry.value, entry.figure.unit), justify="right"),
+        names = [Text.assemble(plain(e.name), (f" {e.kind}", "dim")) for e in r.entries]
+        values = [Text(format_quantity(e.value, e.figure.unit), justify="right") for e in r.entries]
+        name_width = min(NAME_LIMIT, max((len(n) for n in names), default=4))
+        value_width = max((len(v) for v in values), default=5)
+        rest = self.size.width - CHROME - 3 - name_width - BAR_WIDTH - value_width - 2 * 5
+        for label, key, width in (("#", "rank", 3), ("name", "name", name_width), ("", "bar", BAR_WIDTH),
+                                  (Text("value", justify="right"), "value", value_width),
+                                  ("figure as stated", "figure", max(MIN_FIGURE, rest))):
+            table.add_column(label, key=key, width=width)
+        for i, (entry, name, value) in enumerate(zip(r.entries, names, values), 1):
+            table.add_row(Text(str(i), justify="right"), name, bar_text(r.bar_fraction(entry)), value,
                           plain(f"{figure_summary(entry.figure)} — {entry.figure.metric}"), key=entry.entity_id)
         unit = r.unit or "no unit"
         self.title = f"rank: {r.category} ({unit})"
         others = f" · other units: {', '.join(r.other_units)} (u)" if r.other_units else ""
         table.border_title = f"{r.category} in {unit}, largest first"
         table.border_subtitle = f"{len(r.entries)} entities{others}"
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """A click on a row opens its sources, as enter does."""
+        event.stop()
+        self.action_show_sources()
 
     def action_next_unit(self) -> None:
         """Switch to the category's next unit (figures in different units are never mixed)."""

@@ -4,11 +4,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode as UINode
 
 from .highlight import plain
+from .marks import MARKER, MarkRequested
 from .state import Selection
 
 
@@ -19,6 +22,13 @@ def node_label(name: str, companies: int, figures: int) -> Text:
 
 class RegionTree(Tree[Selection]):
     """Regions and their companies; moving the cursor reports what is under it."""
+
+    # space marks for comparison here as everywhere; enter still expands/collapses (auto_expand).
+    BINDINGS = [Binding("space", "mark", "Mark", tooltip="Mark/unmark the region or company for comparison (c)",
+                        id="tree.mark")]
+
+    marked: reactive[tuple[str, ...]] = reactive(tuple)
+    """Ids the app has marked; their nodes show MARKER (set by the screen: attributes down)."""
 
     @dataclass
     class Picked(Message):
@@ -32,6 +42,7 @@ class RegionTree(Tree[Selection]):
         self.store = store
         self.show_root = False
         self.guide_depth = 2
+        self._labels: dict = {}  # node id → label without the marker
 
     def on_mount(self) -> None:
         """Fill the tree from the store's region hierarchy."""
@@ -45,12 +56,29 @@ class RegionTree(Tree[Selection]):
         """Add one region, its sub-regions and its companies under `parent`."""
         label = node_label(node.region.name, node.company_count, node.figure_count)
         ui = parent.add(label, Selection("region", node.region.id))
+        self._labels[ui.id] = label
         for child in node.children:
             self._add(ui, child)
         for company in node.companies:
             figures = len(self.store.figures_of(company.id))
-            ui.add_leaf(Text.assemble(plain(company.name, "italic"), (f" · {figures} fig", "dim")),
-                        Selection("company", company.id))
+            leaf_label = Text.assemble(plain(company.name, "italic"), (f" · {figures} fig", "dim"))
+            leaf = ui.add_leaf(leaf_label, Selection("company", company.id))
+            self._labels[leaf.id] = leaf_label
+
+    def watch_marked(self, marked: tuple[str, ...]) -> None:
+        """Put MARKER in front of marked nodes, and take it off unmarked ones."""
+        todo = list(self.root.children)
+        while todo:
+            node = todo.pop()
+            todo.extend(node.children)
+            base = self._labels.get(node.id)
+            if base is not None and node.data is not None:
+                node.set_label(Text.assemble((f"{MARKER} ", "bold"), base) if node.data.id in marked else base)
+
+    def action_mark(self) -> None:
+        """Ask the screen to mark or unmark the node under the cursor."""
+        node = self.cursor_node
+        self.post_message(MarkRequested(node.data if node is not None else None))
 
     def find(self, selection: Selection) -> UINode | None:
         """The node holding `selection`, if the tree has one."""

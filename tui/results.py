@@ -6,16 +6,18 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets import DataTable
 
 from store.views import Row, sort_rows
 
 from .highlight import highlighted_label, plain
+from .marks import MARKER, MarkRequested
 from .state import Selection
 
-COLUMNS = (("", "kind", 3), ("label", "label", 30), ("value", "value", None),
+COLUMNS = (("", "kind", 4), ("label", "label", 30), ("value", "value", None),
            ("subject", "subject", 24), ("category", "category", None), ("document", "document", None))
-# Short kind marks keep the label column in view on narrow terminals.
+# Short kind marks keep the label column in view on narrow terminals (4 wide: room for a mark, "●reg").
 KIND_MARKS = {"figure": "fig", "company": "co", "region": "reg"}
 SORTABLE = ("rank", "value", "category", "document")
 
@@ -26,7 +28,12 @@ class ResultsTable(DataTable):
     BINDINGS = [
         Binding("s", "cycle_sort", "Sort", tooltip="Sort by value, category, document, relevance",
                 id="results.sort"),
+        Binding("space", "mark", "Mark", tooltip="Mark/unmark the company or region for comparison (c)",
+                id="results.mark"),
     ]
+
+    marked: reactive[tuple[str, ...]] = reactive(tuple)
+    """Ids the app has marked; their rows show MARKER (set by the screen: attributes down)."""
 
     @dataclass
     class Highlighted(Message):
@@ -64,10 +71,31 @@ class ResultsTable(DataTable):
             self.clear()
             for i, row in enumerate(sort_rows(self.rows_shown, self.sort_column)):
                 label = highlighted_label(row.label, self._query) if self._query else plain(row.label)
-                self.add_row(KIND_MARKS.get(row.kind, row.kind), label,
+                self.add_row(self._kind_cell(row.kind, row.id), label,
                              Text(row.value_text, justify="right"), plain(row.subject),
                              row.category, plain(row.document), key=f"{i}:{row.kind}:{row.id}")
         self.border_subtitle = f"{len(self.rows_shown)} rows · sort: {self.sort_column}"
+
+    def _kind_cell(self, kind: str, item_id: str) -> str:
+        """The short kind mark, with MARKER in front when the item is marked."""
+        mark = KIND_MARKS.get(kind, kind)
+        return f"{MARKER}{mark}" if item_id in self.marked else mark
+
+    def watch_marked(self) -> None:
+        """Update the kind cells in place, so the cursor stays where it is."""
+        for key in list(self.rows):
+            sel = self._selection(key)
+            self.update_cell(key, "kind", self._kind_cell(sel.kind, sel.id))
+
+    def cursor_selection(self) -> Selection | None:
+        """The item on the cursor row (None when the table is empty)."""
+        if not self.row_count:
+            return None
+        return self._selection(self.coordinate_to_cell_key(self.cursor_coordinate).row_key)
+
+    def action_mark(self) -> None:
+        """Ask the screen to mark or unmark the row's company or region."""
+        self.post_message(MarkRequested(self.cursor_selection()))
 
     def move_to(self, selection: Selection) -> None:
         """Put the cursor on the row showing `selection`, if there is one."""

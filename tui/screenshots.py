@@ -1,7 +1,8 @@
 """Write SVG screenshots of the explorer's main views: `python -m tui.screenshots [--store PATH]`.
 
 The pictures are taken on the real store (built from the bundled seeds if missing), driving the
-app with a Pilot as a user would: search, read a figure, a company, a region, the help screen.
+app with a Pilot as a user would: search, read a figure, a company, a region, the help screen,
+then compare marked entities (compare.svg) and rank a metric (ranking.svg).
 """
 from __future__ import annotations
 
@@ -18,12 +19,39 @@ from .state import Selection
 
 OUT_DIR = Path(__file__).resolve().parent.parent / "screenshots"
 SIZE = (120, 36)
+# Two crane makers and the county they stand in: the comparison an analyst of crane towns makes.
+COMPARE_NAMES = ("Weihua Group", "Henan Mining Crane", "Changyuan")
+RANK_METRIC = ("market share", "%")
 
 
 async def settle(pilot) -> None:
     """Wait for search workers and a repaint."""
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def entity_id_named(store, name: str) -> str | None:
+    """The company or region called `name` (exactly, else the best search hit), or None."""
+    for entity in (*store.companies.values(), *store.regions.values()):
+        if entity.name.lower() == name.lower():
+            return entity.id
+    hits = [r for r in store.search(name, limit=5) if r.kind in ("company", "region")]
+    return hits[0].id if hits else None
+
+
+async def shoot_issue4(pilot, store, save, names=COMPARE_NAMES, metric=RANK_METRIC) -> None:
+    """Mark entities and compare them (empty rows hidden), then rank one metric."""
+    from .rank_screen import RankScreen
+    ids = [i for i in (entity_id_named(store, n) for n in names) if i]
+    pilot.app.marked = tuple(dict.fromkeys(ids))
+    pilot.app.screen.query_one(ResultsTable).focus()
+    await pilot.press("c", "h")
+    await settle(pilot)
+    save("compare")
+    await pilot.press("escape")
+    pilot.app.push_screen(RankScreen(store, *metric))
+    await settle(pilot)
+    save("ranking")
 
 
 async def shoot(store, query: str, out_dir: Path, size=SIZE) -> list[Path]:
@@ -59,6 +87,8 @@ async def shoot(store, query: str, out_dir: Path, size=SIZE) -> list[Path]:
         await pilot.press("question_mark")
         await settle(pilot)
         save("help")
+        await pilot.press("escape")
+        await shoot_issue4(pilot, store, save)
     return saved
 
 

@@ -13,6 +13,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from store.api import Store  # noqa: E402
+from store.corroboration import attach_links  # noqa: E402
 from store.models import Company, Document, Figure, Mention, Passage, Region  # noqa: E402
 
 CRANE_TEXT = (
@@ -99,6 +100,49 @@ def crane_corpus() -> SimpleNamespace:
     return SimpleNamespace(documents=[crane, odd], regions=regions, companies=companies,
                            mentions=mentions, figures=figures,
                            passages=passages(crane.id, crane.text) + passages(odd.id, odd.text))
+
+
+ECHO_TEXT = (
+    "Qinglan keeps its lead\n"
+    "Qinglan Heavy Group again put its 2022 operating revenue at 12.5 billion yuan, and said revenue "
+    "grew 9.8% in 2022. Beifang Hoist Co. posted operating revenue of 3.1 billion yuan in 2022. "
+    "Qinglan exported goods worth 2.4 billion yuan.\n"
+)
+
+
+def linked_corpus() -> SimpleNamespace:
+    """The crane corpus plus a later article restating Qinglan's revenue (corroboration), giving
+    another 2022 growth rate (conflict), and adding figures so rankings have several entities/units."""
+    corpus = crane_corpus()
+    echo = Document("doc-echo", "003_echo.txt", "Qinglan keeps its lead", "2023-08-15", ECHO_TEXT)
+    corpus.documents.append(echo)
+    corpus.passages += passages(echo.id, echo.text)
+    corpus.mentions += [mention("co:qinglan", echo, "Qinglan Heavy Group"),
+                        mention("co:beifang", echo, "Beifang Hoist Co."),
+                        mention("co:qinglan", echo, "Qinglan", 2)]
+    corpus.figures += [
+        figure("g1", echo, "12.5 billion yuan", 12.5e9, "yuan", "operating revenue", "revenue",
+               "co:qinglan", "2022"),
+        figure("g2", echo, "9.8%", 9.8, "%", "operating revenue growth", "growth", "co:qinglan", "2022"),
+        figure("g3", echo, "3.1 billion yuan", 3.1e9, "yuan", "operating revenue", "revenue",
+               "co:beifang", "2022"),
+        figure("g4", echo, "2.4 billion yuan", 2.4e9, "yuan", "export value", "exports", "co:qinglan"),
+    ]
+    attach_links(corpus.figures)  # the store's own linking, as a real build does
+    return corpus
+
+
+@pytest.fixture
+def linked_store() -> Store:
+    """Three articles where one restates, and one contradicts, a figure of another."""
+    return Store.from_corpus(linked_corpus())
+
+
+@pytest.fixture
+def linked_app(linked_store):
+    """An explorer app on the linked store."""
+    from tui.app import MfgExplorer
+    return MfgExplorer(store=linked_store)
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """Helpers for reading what a running app shows."""
 from __future__ import annotations
 
+from rich.console import Console
 from rich.text import Text
 
 
@@ -19,3 +20,11 @@ def texts_in(renderable) -> list[Text]:
 def styled(text: Text, style: str) -> list[str]:
     """The substrings of `text` that carry `style` as a span."""
     return [text.plain[s.start:s.end] for s in text.spans if str(s.style) == style]
+
+
+def rendered_text(renderable, width: int) -> str:
+    """A Rich renderable as plain text at `width` columns (content scrolled out of view included)."""
+    console = Console(width=width, record=True, file=None, color_system=None)
+    with console.capture() as capture:
+        console.print(renderable)
+    return capture.get()

@@ -49,3 +49,23 @@ def test_help_screen(snap_compare, app):
 
 def test_small_terminal(snap_compare, app):
     assert snap_compare(app, terminal_size=(80, 24), run_before=jump(Selection("figure", "f6")))
+
+
+def test_comparison_screen(snap_compare, linked_app):
+    async def run_before(pilot) -> None:
+        still_cursor(pilot)
+        pilot.app.marked = ("co:qinglan", "co:beifang")
+        pilot.app.screen.query_one(ResultsTable).focus()
+        await pilot.press("c", "h")  # empty categories hidden: the four rows with figures
+        await pilot.pause()
+    assert snap_compare(linked_app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_ranking_screen(snap_compare, linked_app):
+    async def run_before(pilot) -> None:
+        still_cursor(pilot)
+        pilot.app.jump_to(Selection("figure", "f1"))
+        pilot.app.screen.query_one(ResultsTable).focus()
+        await pilot.press("m")
+        await pilot.pause()
+    assert snap_compare(linked_app, terminal_size=SIZE, run_before=run_before)

@@ -1,0 +1,331 @@
+"""Pilot tests for issue 4 in the TUI: marks, comparison, sources, ranking, corroboration, export."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import screen_text, styled, texts_in
+from hypothesis import given, strategies as st
+from markdown_it import MarkdownIt
+from rich.text import Text
+from textual.widgets import DataTable, Input
+
+from tui.compare_screen import CompareScreen
+from tui.detail import DetailPane
+from tui.export_modal import ConfirmOverwrite, ExportModal
+from tui.marks import MARKER
+from tui.rank_screen import RankScreen, bar_text
+from tui.results import ResultsTable
+from tui.sources_screen import SourcesScreen
+from tui.state import Selection
+
+SIZE = (120, 36)
+
+
+async def settle(pilot) -> None:
+    """Wait for workers (search, export) and a repaint."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def mark_by_search(pilot, query: str) -> None:
+    """Search for `query`, go to the results (top hit) and press space there."""
+    await pilot.press("slash", *query)
+    await settle(pilot)
+    await pilot.press("down", "space")
+    await pilot.pause()
+    await pilot.press("slash", *["backspace"] * len(query))
+    await settle(pilot)
+
+
+async def open_comparison(pilot) -> CompareScreen:
+    """Mark Qinglan then Beifang, press c."""
+    await mark_by_search(pilot, "company:qinglan")
+    await mark_by_search(pilot, "company:beifang")
+    await pilot.press("escape", "c")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, CompareScreen)
+    return pilot.app.screen
+
+
+def cell_at(table: DataTable, row_key: str, column_key: str) -> str:
+    """The plain text of one comparison cell."""
+    value = table.get_cell(row_key, column_key)
+    return value.plain if isinstance(value, Text) else str(value)
+
+
+async def move_to_cell(pilot, screen: CompareScreen, category: str, column: int) -> None:
+    """Put the comparison cursor on (category row, column)."""
+    table = screen.query_one(DataTable)
+    table.move_cursor(row=[r.category for r in screen.comparison.rows].index(category), column=column)
+    await pilot.pause()
+
+
+async def test_marks_show_marker_and_count(linked_app):
+    async with linked_app.run_test(size=SIZE) as pilot:
+        await mark_by_search(pilot, "company:qinglan")
+        assert pilot.app.marked == ("co:qinglan",)
+        assert "1 marked" in pilot.app.sub_title
+        await mark_by_search(pilot, "company:beifang")
+        assert pilot.app.marked == ("co:qinglan", "co:beifang") and "2 marked" in pilot.app.sub_title
+        await pilot.press(*"company:beifang")
+        await settle(pilot)
+        await pilot.press("down")
+        table = pilot.app.screen.query_one(ResultsTable)
+        assert str(table.get_row_at(0)[0]).startswith(MARKER)
+        assert pilot.app.screen.query_one(DetailPane).border_title.endswith("marked")
+        await pilot.press("space")  # unmark Beifang from the results
+        assert pilot.app.marked == ("co:qinglan",)
+        await pilot.press("t", "down", "space")  # the tree: its first node (a region) is marked too
+        assert pilot.app.marked == ("co:qinglan", "cn:41")
+        assert MARKER in screen_text(pilot.app)
+
+
+async def test_comparison_table_sources_and_back(linked_app):
+    async with linked_app.run_test(size=SIZE) as pilot:
+        screen = await open_comparison(pilot)
+        table = screen.query_one(DataTable)
+        assert [str(c.label.plain) for c in table.ordered_columns][1:] == [
+            "Qinglan Heavy Group company", "Beifang Hoist Co. company"]
+        revenue = cell_at(table, "revenue", "co:qinglan")
+        assert revenue.count("12.5 billion yuan (2022)") == 2 and "✓ 2 sources" in revenue
+        assert "3.1 billion yuan (2022)" in cell_at(table, "revenue", "co:beifang")
+        assert "1,200 units (last year)" in cell_at(table, "exports", "co:beifang")
+        assert "≠ sources differ" in cell_at(table, "growth", "co:qinglan")
+        assert cell_at(table, "profit", "co:beifang") == "—"
+        await move_to_cell(pilot, screen, "revenue", 2)
+        await pilot.press("enter")
+        await pilot.pause()
+        sources = pilot.app.screen
+        assert isinstance(sources, SourcesScreen) and [f.id for f in sources.figures] == ["g3"]
+        passage = [t for t in texts_in(sources.query_one("#sources-body").content) if "posted" in t.plain][0]
+        assert styled(passage, "bold reverse") == ["3.1 billion yuan"]
+        await pilot.press("escape")
+        assert pilot.app.screen is screen
+
+
+async def test_h_hides_and_shows_empty_rows(linked_app):
+    async with linked_app.run_test(size=SIZE) as pilot:
+        screen = await open_comparison(pilot)
+        table = screen.query_one(DataTable)
+        assert table.row_count == 14
+        await pilot.press("h")
+        assert [r.category for r in screen.comparison.rows] == ["revenue", "tax", "growth", "exports"]
+        assert table.row_count == 4
+        await pilot.press("h")
+        assert table.row_count == 14
+
+
+def parse_tables(markdown: str) -> list[list[list[str]]]:
+    """Every table in the Markdown as rows of cell texts (header row first)."""
+    tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
+    tables, rows, row, in_cell = [], [], [], False
+    for tok in tokens:
+        if tok.type == "table_open":
+            rows = []
+        elif tok.type == "tr_open":
+            row = []
+        elif tok.type in ("th_open", "td_open"):
+            row.append("")
+            in_cell = True
+        elif tok.type in ("th_close", "td_close"):
+            in_cell = False
+        elif tok.type == "inline" and in_cell:
+            row[-1] = tok.content
+        elif tok.type == "tr_close":
+            rows.append(row)
+        elif tok.type == "table_close":
+            tables.append(rows)
+    return tables
+
+
+async def export_to(pilot, name: str | None = None) -> ExportModal:
+    """Press e, wait for the modal, optionally type a new file name."""
+    await pilot.press("e")
+    await settle(pilot)
+    modal = pilot.app.screen
+    assert isinstance(modal, ExportModal)
+    if name is not None:
+        modal.query_one(Input).value = name
+    return modal
+
+
+async def test_export_comparison_writes_parsable_markdown(linked_app, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    async with linked_app.run_test(size=SIZE) as pilot:
+        await open_comparison(pilot)
+        modal = await export_to(pilot)
+        default = Path(modal.query_one(Input).value)
+        assert default.parent == tmp_path
+        assert default.name.startswith("mfg-comparison-qinglan-heavy-group-vs-beifang-hoist-co-")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, CompareScreen)
+        notes = [n.message for n in pilot.app._notifications]
+        assert any(str(default) in n for n in notes)
+    text = default.read_text(encoding="utf-8")
+    [table] = parse_tables(text)
+    assert table[0] == ["Category", "Qinglan Heavy Group", "Beifang Hoist Co."]
+    revenue = next(r for r in table if r[0] == "revenue")
+    assert "12.5 billion yuan (2022), operating revenue [1]" in revenue[1]
+    assert "3.1 billion yuan (2022)" in revenue[2]
+    assert "## Sources" in text and "file 003\\_echo.txt" in text
+    assert "**3.1 billion yuan**" in text
+
+
+async def test_export_never_overwrites_without_asking(linked_app, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / "report.md"
+    target.write_text("old", encoding="utf-8")
+    async with linked_app.run_test(size=SIZE) as pilot:
+        pilot.app.jump_to(Selection("company", "co:qinglan"))
+        pilot.app.screen.query_one(DetailPane).focus()
+        await pilot.pause()
+        await export_to(pilot, str(target))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmOverwrite)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ExportModal) and target.read_text() == "old"
+        await pilot.press("enter", "y")
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, (ExportModal, ConfirmOverwrite))
+    assert target.read_text().startswith("# Qinglan Heavy Group")
+
+
+async def test_unwritable_path_keeps_app_running(linked_app, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    async with linked_app.run_test(size=SIZE) as pilot:
+        pilot.app.jump_to(Selection("region", "cn:4107"))
+        pilot.app.screen.query_one(DetailPane).focus()
+        await pilot.pause()
+        modal = await export_to(pilot, str(tmp_path / "missing" / "x.md"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pilot.app.screen is modal
+        assert "does not exist" in str(modal.query_one("#export-status").content)
+        await pilot.press("escape")
+        assert pilot.app.is_running and not list(tmp_path.iterdir())
+        await pilot.press("slash", *"beifang")  # still answering keys
+        await settle(pilot)
+        assert pilot.app.screen.query_one(ResultsTable).rows_shown
+
+
+async def test_y_copies_the_same_markdown(linked_app, tmp_path, monkeypatch):
+    copied = []
+    monkeypatch.setattr(linked_app, "copy_to_clipboard", copied.append)
+    async with linked_app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"qinglan")
+        await settle(pilot)
+        await pilot.press("y")  # in the search box, y is a letter
+        await settle(pilot)
+        assert not copied
+        await pilot.press("backspace", "down", "y")
+        await settle(pilot)
+    assert copied and copied[0].startswith("# Search: qinglan")
+
+
+async def test_ctrl_e_exports_even_from_the_search_box(linked_app, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    async with linked_app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"beifang")
+        await settle(pilot)
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        modal = pilot.app.screen
+        assert isinstance(modal, ExportModal) and modal.view.view == "search"
+        await pilot.press("enter")
+        await pilot.pause()
+    [written] = tmp_path.iterdir()
+    assert written.name.startswith("mfg-search-beifang-")
+    assert parse_tables(written.read_text())[0][0] == ["Kind", "Result", "Score"]
+
+
+async def test_rank_from_figure_orders_bars_one_unit(linked_app):
+    async with linked_app.run_test(size=SIZE) as pilot:
+        pilot.app.jump_to(Selection("figure", "f1"))
+        pilot.app.screen.query_one(ResultsTable).focus()
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, RankScreen)
+        assert [e.entity_id for e in screen.ranking.entries] == ["co:qinglan", "co:beifang"]
+        assert {f.unit for e in screen.ranking.entries for f in e.figures} == {"yuan"}
+        table = screen.query_one(DataTable)
+        bars = [len(table.get_row_at(i)[2].plain.rstrip()) for i in range(table.row_count)]
+        assert bars[0] == 30 and 0 < bars[1] < bars[0]
+        await pilot.press("enter")
+        assert isinstance(pilot.app.screen, SourcesScreen)
+
+
+async def test_rank_switches_unit_and_from_comparison_row(linked_app):
+    async with linked_app.run_test(size=SIZE) as pilot:
+        screen = await open_comparison(pilot)
+        await move_to_cell(pilot, screen, "exports", 1)
+        await pilot.press("m")
+        await pilot.pause()
+        rank = pilot.app.screen
+        assert isinstance(rank, RankScreen) and rank.ranking.category == "exports"
+        first = rank.ranking.unit
+        assert {first, *rank.ranking.other_units} == {"units", "yuan"}
+        await pilot.press("u")
+        assert rank.ranking.unit != first
+        assert {f.unit for e in rank.ranking.entries for f in e.figures} == {rank.ranking.unit}
+
+
+async def test_corroboration_and_conflict_in_figure_detail(linked_app):
+    async with linked_app.run_test(size=SIZE) as pilot:
+        pilot.app.jump_to(Selection("figure", "f1"))
+        await pilot.pause()
+        text = screen_text(pilot.app)
+        assert "stated in 2 sources" in text
+        assert "001_crane.txt" in text and "003_echo.txt" in text
+        pilot.app.jump_to(Selection("figure", "f2"))
+        await pilot.pause()
+        text = screen_text(pilot.app)
+        assert "sources differ" in text and "9.8%" in text and "9.4%" in text
+        pilot.app.jump_to(Selection("figure", "f3"))  # stated once: no mark
+        await pilot.pause()
+        assert "sources" not in screen_text(pilot.app).split("paragraph")[0].replace("document", "")
+
+
+@given(st.floats(min_value=0, max_value=1), st.floats(min_value=0, max_value=1))
+def test_bar_length_grows_with_fraction(a, b):
+    small, large = sorted((a, b))
+    assert len(bar_text(small, 20).plain) == 20  # padded to one width: columns stay aligned
+    assert len(bar_text(small).plain.rstrip()) <= len(bar_text(large).plain.rstrip())
+
+
+def test_bar_extremes():
+    assert bar_text(1.0, 10).plain == "█" * 10
+    assert bar_text(0.0, 10).plain.strip() == ""
+    assert bar_text(0.55, 10).plain.rstrip() == "█████▌"  # 5.5 cells: five full blocks and a half
+
+
+async def test_figures_are_not_markable_and_c_needs_marks(linked_app):
+    async with linked_app.run_test(size=SIZE) as pilot:
+        pilot.app.jump_to(Selection("figure", "f1"))
+        pilot.app.screen.query_one(ResultsTable).focus()
+        await pilot.press("space", "c")
+        await pilot.pause()
+        assert pilot.app.marked == () and not isinstance(pilot.app.screen, CompareScreen)
+        notes = " ".join(n.message for n in pilot.app._notifications)
+        assert "Only companies and regions" in notes and "Mark companies or regions" in notes
+
+
+async def test_palette_ranks_a_category_and_clears_marks(linked_app):
+    async with linked_app.run_test(size=SIZE) as pilot:
+        pilot.app.marked = ("co:qinglan",)
+        await pilot.press("ctrl+p", *"clear marks")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pilot.app.marked == ()
+        await pilot.press("ctrl+p", *"rank: exports (yuan)")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, RankScreen) and (screen.ranking.category, screen.ranking.unit) == ("exports", "yuan")
+        assert [e.entity_id for e in screen.ranking.entries] == ["co:qinglan"]
