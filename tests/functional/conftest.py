@@ -4,17 +4,13 @@ from __future__ import annotations
 import asyncio
 import inspect
 import re
-import sys
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-
-from store.api import Store  # noqa: E402
-from store.corroboration import attach_links  # noqa: E402
-from store.models import Company, Document, Figure, Mention, Passage, Region  # noqa: E402
+from store.api import Store
+from store.corroboration import attach_links
+from store.models import Company, Document, Figure, Mention, Passage, Region
 
 CRANE_TEXT = (
     "Lanshan cranes climb again\n"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers import screen_text, styled, texts_in
+from .helpers import screen_text, styled, texts_in
 from hypothesis import given, strategies as st
 from markdown_it import MarkdownIt
 from rich.text import Text

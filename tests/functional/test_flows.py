@@ -1,7 +1,7 @@
 """Pilot tests: each user flow of the explorer, on the in-memory crane store."""
 from __future__ import annotations
 
-from helpers import rendered_text, screen_text, styled, texts_in
+from .helpers import rendered_text, screen_text, styled, texts_in
 
 from tui.detail import DetailPane
 from tui.help_screen import HelpScreen

@@ -7,7 +7,7 @@ from tui import cli_compare
 from tui.cli import app
 from tui.cli import open_store as real_open_store
 
-from compare_fixtures import sample_store
+from .compare_fixtures import sample_store
 
 runner = CliRunner()
 MD = MarkdownIt("commonmark", {"html": True}).enable("table")

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from store.compare import compare, figure_summary, format_number, format_quantity, toggle_empty_rows
 from store.models import CATEGORIES, Figure
 
-from compare_fixtures import sample_store
+from .compare_fixtures import sample_store
 
 
 def texts(cell):

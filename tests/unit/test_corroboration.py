@@ -8,7 +8,7 @@ from store.corroboration import (conflicts, corroborates, describe_links, link_f
                                  metric_words, same_value)
 from store.models import Figure
 
-from compare_fixtures import sample_store
+from .compare_fixtures import sample_store
 
 
 def fig(fid, doc, value, unit="yuan", subject="c:1", category="revenue", metric="sales revenue", period=None):

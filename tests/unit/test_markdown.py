@@ -18,7 +18,7 @@ from store.models import Company, Document, Passage, Region
 from store.ranking import rank
 from store.safe_text import visible
 
-from compare_fixtures import make_store, sample_store
+from .compare_fixtures import make_store, sample_store
 
 MD = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
 

@@ -4,7 +4,7 @@ import pytest
 from store.models import Document, Region
 from store.ranking import rank, rank_like, units_for
 
-from compare_fixtures import make_store, sample_store
+from .compare_fixtures import make_store, sample_store
 
 DOC = Document("r", "rank.txt", "Shares", "2024-01-01",
                "Eastvale holds 35% of the market. Westvale holds 62% of the market. "
