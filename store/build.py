@@ -43,9 +43,16 @@ def default_store_path() -> Path:
 
 
 def seeds_fingerprint() -> str:
-    """Hash of the bundled seed files and the schema, to know when a rebuild is due."""
+    """Hash of the bundled seeds, the schema and the extractor's code and data files.
+
+    Any change to one of them means the stored extraction is out of date, so it is rebuilt
+    (keeping the user's own articles) the next time the store is opened.
+    """
     h = hashlib.blake2b(f"schema={db.SCHEMA_VERSION}".encode(), digest_size=16)
-    for path in sorted(bundled_seeds_dir().glob("*.txt")):
+    package = Path(__file__).resolve().parent
+    inputs = [*sorted(bundled_seeds_dir().glob("*.txt")), *sorted(package.glob("*.py")),
+              *sorted((package / "data").glob("*.json"))]
+    for path in inputs:
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()

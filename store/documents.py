@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from .models import Document
+from .passages import sentence_spans
 
 MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -18,7 +19,12 @@ _DATE_PATTERNS = (
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mm>[01]\d)-(?P<d>[0-3]\d)\b"),
 )
 _MONTH_NUM = {m: i + 1 for i, m in enumerate(_MONTHS.split("|"))}
-DATE_WINDOW = 800  # a publication date sits in the header, not deep in the story
+DATE_WINDOW = 800
+TITLE_MAX = 160
+TITLE_SEARCH_LINES = 12
+# Lines of page furniture and bylines that open web copies of articles; they are not titles.
+_NOT_TITLE = re.compile(r"^(?:source|published|editor|return to|view the|photo|reporter|original|"
+                        r"\(editor)\b|\bsource:", re.I)  # a publication date sits in the header, not deep in the story
 
 
 class InputError(Exception):
@@ -44,11 +50,19 @@ def find_date(text: str) -> str | None:
 
 
 def title_of(text: str) -> str:
-    """The first non-empty line, trimmed."""
-    for line in text.splitlines():
-        if line.strip():
-            return line.strip()
-    return ""
+    """The article's title: its first line that reads like one.
+
+    Web copies open with debris ("Return to list", a bare date, "Source: ..."), which is skipped;
+    an article that opens straight with a paragraph is titled by that paragraph's first sentence.
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for line in lines[:TITLE_SEARCH_LINES]:
+        if len(line) > TITLE_MAX:
+            first = sentence_spans(line)[0]
+            return line[first[0]:first[1]][:TITLE_MAX]
+        if len(line.split()) >= 4 and not _NOT_TITLE.search(line) and find_date(line) is None:
+            return line
+    return lines[0][:TITLE_MAX] if lines else ""
 
 
 def read_document(path: Path) -> Document:

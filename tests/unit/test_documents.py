@@ -53,3 +53,17 @@ def test_collect_paths_reports_missing_and_empty_folders(tmp_path):
     files, errors = collect_paths([tmp_path / "docs", tmp_path / "empty", tmp_path / "nope.txt"])
     assert [f.name for f in files] == ["a.txt"]
     assert len(errors) == 2 and "no .txt" in errors[0] and "no such file" in errors[1]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Return to list\n\nCopper town doubles its output | Local news\n2024-01-02\nBody.",
+     "Copper town doubles its output | Local news"),
+    ("May 5, 2023\nPublished by Some Weekly magazine today\nGlass makers of Fengyang expand\nBody.",
+     "Glass makers of Fengyang expand"),
+    ("Solar makers in the county are growing fast and more firms arrive every month. " * 4 + "\nMore.",
+     "Solar makers in the county are growing fast and more firms arrive every month."),
+])
+def test_title_skips_page_debris(tmp_path, text, title):
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    assert read_document(path).title == title
