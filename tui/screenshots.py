@@ -74,9 +74,13 @@ async def shoot(store, query: str, out_dir: Path, size=SIZE) -> list[Path]:
             pilot.app.screen.query_one(ResultsTable).focus()
             await settle(pilot)
             save("figure")
-        company = next((r for r in rows if r.kind == "company"), None) or _first_company(store)
-        if company:
-            pilot.app.jump_to(Selection("company", company.id))
+        # The company the found figure is about, so the picture continues the same story.
+        subject = store.figures[figure.id].subject_id if figure else None
+        company_id = subject if subject in store.companies else None
+        company_id = company_id or next((r.id for r in rows if r.kind == "company"), None)
+        company_id = company_id or getattr(_first_company(store), "id", None)
+        if company_id:
+            pilot.app.jump_to(Selection("company", company_id))
             await settle(pilot)
             save("company")
         region = next(iter(store.region_tree()), None)

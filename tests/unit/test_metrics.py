@@ -69,3 +69,8 @@ def test_up_x_percent_year_on_year_is_growth_of_the_previous_figure():
                      "reached 41.6 billion yuan, up 9.3% year on year.")
     assert rows[0][1:3] == ("industrial output value", "output")
     assert rows[1][1:3] == ("industrial output value increase", "growth")
+
+
+def test_from_x_to_y_both_take_the_object_of_the_change_verb():
+    rows = described("The new damper cuts the vibration amplitude from 40 millimeters to 5 millimeters.")
+    assert [r[1] for r in rows] == ["vibration amplitude", "vibration amplitude"]
