@@ -15,7 +15,7 @@ _VERB_BEFORE = re.compile(
     r"only|can|could|generally)\s+)*"
     r"(?P<verb>\w+)\s+(?:by\s+(?:an\s+average\s+of\s+)?|to\s+|at\s+|from\s+)?$", re.I)
 _VERB_OBJECT = re.compile(
-    r"\b(?P<verb>increase[sd]?|reduce[sd]?|raise[sd]?|cut|improve[sd]?|extend(?:s|ed)?|"
+    r"\b(?P<verb>increase[sd]?|reduce[sd]?|raise[sd]?|cuts?|improve[sd]?|extend(?:s|ed)?|"
     r"shorten(?:s|ed)?|boost(?:s|ed|ing)?|lower(?:s|ed)?)\s+(?P<np>[\w'’ -]+?)\s+(?:by|to|from)\s+$", re.I)
 _OUTSIDE_QUALIFIER = re.compile(r"\b(?:as high as|a maximum of|an average of|only|a minimum of)\s*$",
                                 re.I)
