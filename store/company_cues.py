@@ -9,8 +9,9 @@ from .company_words import load_words
 
 _CUE_BEFORE = re.compile(r"(?:\b(?:giant|enterprise|company|firm|manufacturer|automaker|carmaker|brand)"
                          r"|\b(?:teamed up|cooperated|partnered|cooperation|together) with)\s+$", re.I)
-_CUE_AFTER = re.compile(r"^,?\s+(?:is\s+|was\s+|as\s+)?(?:a|an|the)\s+[^,.;]{0,50}?"
-                        r"\b(?:company|enterprise|firm|manufacturer|automaker|supplier|giant|producer|maker)\b")
+_CUE_AFTER = re.compile(r"^,?\s+(?:is\s+|was\s+|as\s+)?(?:a|an|the|another)\s+[^,.;]{0,50}?"
+                        r"\b(?:company|enterprise|firm|manufacturer|automaker|supplier|giant|producer|maker|"
+                        r"champion|exporter)\b")
 
 
 def overlaps(cands: list[Candidate], start: int, end: int) -> bool:

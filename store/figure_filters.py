@@ -31,6 +31,9 @@ def rejected(text: str, start: int, end: int, kind: str) -> bool:
         return True
     if re.match(r"\s+years?\s+ago\b", text[end:end + 12], re.I):
         return True
+    code_tail = re.search(r"\d-$", text[max(0, start - 2):start]) and re.fullmatch(r"\d{5,}", text[start:end])
+    if re.fullmatch(r"0\d{2,}", text[start:end]) or re.match(r"-\d{5,}", text[end:end + 6]) or code_tail:
+        return True  # a phone or code number ("0757-22831234"), not a quantity
     if prev in ("a", "an", "the") and _LEVEL_AFTER.match(text, end):
         return True
     glued = after[:1].isalpha() or after[:1] == "-" and after[1:2].isalpha()
@@ -56,8 +59,22 @@ def is_year(core: str) -> bool:
     return bool(re.fullmatch(r"1[89]\d\d|20\d\d", core))
 
 
+_NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z]+ $")  # "Fortune Global 500", "Route 105", "Top 100"
+_AGE = re.compile(r",\s*$")
+
+
+def is_name_or_age(text: str, start: int, end: int) -> bool:
+    """A bare number that is part of a name ("Global 500") or a person's age ("Liang, 84,")."""
+    if _NAME_BEFORE.search(text, max(0, start - 30), start):
+        return True
+    return bool(_AGE.search(text, max(0, start - 3), start)) and text[end:end + 1] == "," or \
+        bool(re.match(r"\s*(?:-year-old|years old)\b", text[end:end + 12]))
+
+
 def keep(text: str, m: re.Match, kind: str, core: str, unit: str | None, counted) -> bool:
     """Final judgement: years need a counted noun, bare spelled numbers need a unit."""
+    if kind == "num" and not unit and is_name_or_age(text, m.start(), m.end()):
+        return False
     if kind == "num" and is_year(core):
         table = word_lists()["count_nouns"]
         return bool(counted) and counted[0] in table.values() and \

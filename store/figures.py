@@ -17,6 +17,8 @@ __all__ = ["find_figures", "head_noun"]
 _RANGE_JOIN = re.compile(r"\s*(?:to|–|~|-|or)\s*", re.I)
 _NUMERIC_WORD = re.compile(rf"\d|\b(?:{SCALE_WORDS})\b", re.I)
 _MULT = {"doubled": 2, "tripled": 3, "quadrupled": 4}
+_CURRENCY_BEFORE = re.compile(r"(US\$|HK\$|\$|¥|€|£)\s?$")
+_CURRENCY = {"US$": "usd", "$": "usd", "HK$": "hkd", "¥": "yuan", "€": "eur", "£": "gbp"}
 
 
 def _value(kind: str, core: str) -> tuple[float | None, str | None]:
@@ -55,6 +57,9 @@ def _hit_at(text: str, m: re.Match) -> tuple[FigureHit, str] | None:
     upper = _range_upper(text, measure[1] if measure else end, start) if kind in ("num", "word") else None
     if upper:
         upper_measure = measure_after(text, upper.end(), upper.lastgroup)
+        if measure and upper_measure and measure[0] != upper_measure[0]:
+            upper = None  # "rose 3.4 percent to 29.6 billion yuan": two figures, not a range
+    if upper:
         if not measure and scale_of(core) == 1 and scale_of(upper.group()) > 1:
             value *= scale_of(upper.group())  # "one to two million": the scale is shared
         measure = upper_measure or measure
@@ -72,6 +77,9 @@ def _hit_at(text: str, m: re.Match) -> tuple[FigureHit, str] | None:
                 end = counted[1]
     if not keep(text, m, kind, core, unit, counted):
         return None
+    symbol = _CURRENCY_BEFORE.search(text, max(0, start - 4), start) if not unit else None
+    if symbol:  # "$47.6 billion", "US$ 3 million": the symbol is the unit and part of the span
+        unit, start = _CURRENCY[symbol.group(1)], symbol.start()
     qualifier, start = qualifier_before(text, start)
     if kind == "half" and qualifier is None and not re.match(r"\s+of\b", text[end:]):
         return None

@@ -58,6 +58,9 @@ def metric_label(sentence: str, start: int, end: int, hit: FigureHit,
     of_match = _OF_BEFORE.search(clause)
     np_of = noun_tail(of_match.group(1)) if of_match else ""
     share = re.match(r"\s+of\s+(.*)", right)
+    if previous and re.fullmatch(r"\s*\(\s*", sentence[previous.end - (hit.start - start):start]
+                                 if previous.end - (hit.start - start) >= 0 else "x"):
+        return previous.metric  # "345.7 billion yuan ($47.6 billion)": the same quantity converted
     if "every" in hit.text.lower():
         return "share of " + noun_head(right)
     if hit.unit == "%" and share and (re.search(r"account|share", clause, re.I) or not np_of):

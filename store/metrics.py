@@ -59,7 +59,7 @@ def category_of(hit: FigureHit, contexts: list[str], growth_form: bool) -> str:
 _GROWTH_BEFORE = re.compile(r"(?:\bby|increase of|growth of|rate of|decline of|\bup|\bdown|rising|"
                             r"falling|rose|grew|jumped|surged)\s+(?:an average of\s+)?$")
 _GROWTH_AFTER = re.compile(r"\s*(?:year-on-year|year on year|from a year (?:earlier|ago)|"
-                           r"over the same period)")
+                           r"over the same period|(?:increase|rise|growth|decline|decrease|drop)\b)")
 
 
 def describe(text: str, sentence: tuple[int, int], hit: FigureHit,

@@ -130,3 +130,35 @@ def test_formatted_quantities_round_trip(n, unit):
 @given(st.text(alphabet="ab 0123456789,.%-", max_size=60))
 def test_offsets_always_match_text(text):
     figures(text)  # the helper asserts text[start:end] == hit.text
+
+
+def whole(text):
+    """Hits with the whole text as one sentence (decimals would fool a naive splitter)."""
+    return find_figures(text, [(0, len(text))])
+
+
+def test_currency_symbol_is_the_unit_and_a_conversion_keeps_the_metric():
+    hits = whole("The group reported revenue of 120.5 billion yuan ($16.6 billion) in 2023.")
+    assert [(h.text, h.unit) for h in hits] == [("120.5 billion yuan", "yuan"), ("$16.6 billion", "usd")]
+    assert hits[1].value == pytest.approx(16.6e9)
+    assert hits[1].metric == hits[0].metric
+
+
+def test_change_and_new_level_are_two_figures_not_a_range():
+    hits = whole("Net profit rose 5.2 percent to 8.1 billion yuan.")
+    assert [(h.text, h.unit, h.category) for h in hits] == [
+        ("5.2 percent", "%", "growth"), ("8.1 billion yuan", "yuan", "profit")]
+
+
+@pytest.mark.parametrize("text", [
+    "The firm ranks on the Fortune Global 500 list.",
+    "Its plant sits on Route 105 outside the city.",
+    "Founder Zhao Ming, 71, still works every day.",
+    "Call the office on 0571-86012345 for details.",
+])
+def test_names_ages_and_phone_numbers_are_not_figures(text):
+    assert figures(text) == []
+
+
+def test_percent_increase_from_a_year_earlier_is_growth():
+    assert only("It sold 9 percent more, a 9 percent increase from a year earlier.".split(", ")[1]).category == "growth"
