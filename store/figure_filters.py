@@ -59,7 +59,8 @@ def is_year(core: str) -> bool:
     return bool(re.fullmatch(r"1[89]\d\d|20\d\d", core))
 
 
-_NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z]+ $")  # "Fortune Global 500", "Route 105", "Top 100"
+# "Fortune Global 500", "Route 105", "Top 100" (but "RMB 5 billion" is money)
+_NAME_BEFORE = re.compile(r"\b(?!(?:RMB|CNY|USD|EUR) )[A-Z][A-Za-z]+ $")
 _AGE = re.compile(r",\s*$")
 
 

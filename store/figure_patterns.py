@@ -11,7 +11,7 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SCALE_TAIL = rf"(?:(?:\s+|-)(?:and\s+)?(?:{SCALE_WORDS})\b(?!-))*"
 CORE = re.compile(rf"""
   (?P<every>\b(?:\d+|{SMALL_WORDS})\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:of|for|in)\s+every\s+(?:{_DIGITS}|{SMALL_WORDS})\b)
-| (?P<frac>\b(?:{SMALL_WORDS}|a)-(?:{DENOMINATOR_WORDS})\b)
+| (?P<frac>\b(?:{SMALL_WORDS}|a)(?:-(?:{DENOMINATOR_WORDS})\b|\s(?:{DENOMINATOR_WORDS})\b(?=\s+of\b)))
 | (?P<vague>\b(?:tens|hundreds|dozens|thousands)\s+of\s+(?:thousands|millions|billions|trillions)\b
     |\b(?:a\s+)?dozens?\b|\b(?:thousands|hundreds)\b(?=\s+of\b))
 | (?P<mult>\b(?:doubled|tripled|quadrupled)\b)

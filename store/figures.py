@@ -17,8 +17,9 @@ __all__ = ["find_figures", "head_noun"]
 _RANGE_JOIN = re.compile(r"\s*(?:to|–|~|-|or)\s*", re.I)
 _NUMERIC_WORD = re.compile(rf"\d|\b(?:{SCALE_WORDS})\b", re.I)
 _MULT = {"doubled": 2, "tripled": 3, "quadrupled": 4}
-_CURRENCY_BEFORE = re.compile(r"(US\$|HK\$|\$|¥|€|£)\s?$")
-_CURRENCY = {"US$": "usd", "$": "usd", "HK$": "hkd", "¥": "yuan", "€": "eur", "£": "gbp"}
+_CURRENCY_BEFORE = re.compile(r"(US\$|HK\$|\$|¥|€|£|\bRMB|\bCNY|\bUSD|\bEUR)\s?$")
+_CURRENCY = {"US$": "usd", "$": "usd", "HK$": "hkd", "¥": "yuan", "€": "eur", "£": "gbp",
+             "RMB": "yuan", "CNY": "yuan", "USD": "usd", "EUR": "eur"}
 
 
 def _value(kind: str, core: str) -> tuple[float | None, str | None]:
@@ -77,7 +78,7 @@ def _hit_at(text: str, m: re.Match) -> tuple[FigureHit, str] | None:
                 end = counted[1]
     if not keep(text, m, kind, core, unit, counted):
         return None
-    symbol = _CURRENCY_BEFORE.search(text, max(0, start - 4), start) if not unit else None
+    symbol = _CURRENCY_BEFORE.search(text, max(0, start - 5), start) if not unit else None
     if symbol:  # "$47.6 billion", "US$ 3 million": the symbol is the unit and part of the span
         unit, start = _CURRENCY[symbol.group(1)], symbol.start()
     qualifier, start = qualifier_before(text, start)

@@ -42,6 +42,8 @@ def _change_word(verb: str) -> str | None:
 
 def _subject_metric(np: str) -> str:
     """Metric from a clause subject: "the production efficiency of X" → "production efficiency"."""
+    # "... 3,000 staff in the city and its revenue grew": the subject is the last conjunct
+    np = re.split(r",\s+|\s+and\s+(?=(?:its|the|their|our|his|her)\b)", np)[-1]
     head, _, rest = np.partition(" of ")
     head = re.split(r"\s+(?:in|at|on|for|since|during|above|below|under)\s+", head)[0]
     label = noun_tail(head)

@@ -162,3 +162,19 @@ def test_names_ages_and_phone_numbers_are_not_figures(text):
 
 def test_percent_increase_from_a_year_earlier_is_growth():
     assert only("It sold 9 percent more, a 9 percent increase from a year earlier.".split(", ")[1]).category == "growth"
+
+
+def test_currency_codes_before_the_number():
+    hits = whole("Its GDP reached RMB 410.2 billion, and a USD 3 billion plant opened.")
+    assert [(h.text, h.unit, h.category) for h in hits][:2] == [
+        ("RMB 410.2 billion", "yuan", "output"), ("USD 3 billion", "usd", "other")]
+
+
+def test_spaced_fraction_before_of():
+    hit = whole("The town makes about a quarter of the world's zippers.")[0]
+    assert (hit.text, hit.unit, round(hit.value)) == ("about a quarter", "%", 25)
+    assert whole("A third plant opened.") == []
+
+
+def test_jobs_are_employment():
+    assert whole("The plant will create 800 jobs.")[0].category == "employment"
