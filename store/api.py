@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from . import db
@@ -10,7 +11,7 @@ from .corroboration import NO_LINKS, Links
 from .index import build_index
 from .tree import TreeNode, build_tree
 from .models import Company, Document, Figure, Mention, Passage, Region
-from .search import Result
+from .search import Result, SearchIndex
 
 
 @dataclass(frozen=True)
@@ -49,16 +50,14 @@ class Store:
         for p in self.passages:
             if p.kind == "paragraph":
                 self._paragraphs[p.doc_id].append(p)
-        self.index = build_index(self)
 
     @classmethod
     def open(cls, path: Path | None = None, progress=None) -> Store:
         """Load the store at `path` (default location if None), building it first if needed."""
         # Imported here: the extractors are only needed when the store must be (re)built.
-        from .build import default_store_path, ensure_store
+        from .build import default_store_path, load_current
         path = Path(path) if path else default_store_path()
-        ensure_store(path, progress)
-        return cls(db.read_tables(path), path)
+        return cls(load_current(path, progress), path)
 
     @classmethod
     def from_corpus(cls, corpus) -> Store:
@@ -131,6 +130,11 @@ class Store:
     def region_tree(self) -> list[TreeNode]:
         """Provinces (and any parentless places) as roots of the region tree."""
         return build_tree(self)
+
+    @cached_property
+    def index(self) -> SearchIndex:
+        """The search index, built on first use (commands that never search never pay for it)."""
+        return build_index(self)
 
     def search(self, query: str, kind: str | None = None, limit: int = 20) -> list[Result]:
         """Ranked search over companies, regions and figures."""

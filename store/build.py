@@ -95,47 +95,69 @@ def build(store_path: Path, paths: list[Path] | None = None, progress=None) -> B
                             report, progress)
 
 
+def _documents_of(rows: list[dict]) -> tuple[list[Document], dict[str, str]]:
+    """Document records and their source marks from the documents table's rows."""
+    return db.rows_to_records(rows, Document), {r["id"]: r.get("source", "user") for r in rows}
+
+
 def stored_documents(store_path: Path) -> tuple[list[Document], dict[str, str]]:
     """The documents already in a store, with their source marks."""
-    rows = db.read_tables(store_path)["documents"]
-    return db.rows_to_records(rows, Document), {r["id"]: r.get("source", "user") for r in rows}
+    return _documents_of(db.read_tables(store_path)["documents"])
 
 
 def ingest(store_path: Path, files: list[Path], progress=None) -> BuildReport:
     """Add the user's articles to the store (re-extracting all, so entities merge across them)."""
-    ensure_store(store_path)
+    tables = load_current(store_path)
     report = BuildReport()
     new_docs = read_documents(files, report)
     if not new_docs:
         if not report.errors:
             report.errors.append("no articles given; nothing was added")
         return report
-    old_docs, sources = stored_documents(store_path)
+    old_docs, sources = _documents_of(tables["documents"])
     sources.update({d.id: sources.get(d.id, "user") for d in new_docs})
     return _store_documents(store_path, old_docs + new_docs, sources, report, progress)
 
 
+def _is_current(tables: dict[str, list[dict]]) -> bool:
+    """True when the tables were built from these bundled seeds, schema and extractor."""
+    meta = tables["meta"]
+    return bool(meta) and meta[0].get("seeds_fingerprint") == seeds_fingerprint()
+
+
 def needs_rebuild(store_path: Path) -> bool:
-    """True when the store is missing, or built from other bundled seeds or another schema."""
-    if not store_path.exists():
-        return True
-    meta = db.read_tables(store_path)["meta"]
-    return not meta or meta[0].get("seeds_fingerprint") != seeds_fingerprint()
+    """True when the store is missing, or built from other bundled seeds, schema or extractor."""
+    return not store_path.exists() or not _is_current(db.read_tables(store_path))
 
 
-def ensure_store(store_path: Path, progress=None) -> bool:
-    """Build the store from the bundled seeds when it is missing or stale; True if it built."""
-    if not needs_rebuild(store_path):
-        return False
+def _rebuild(store_path: Path, tables: dict[str, list[dict]] | None, progress=None) -> None:
+    """Build from the bundled seeds, keeping the user's own articles from `tables` (if any)."""
     docs: list[Document] = []
     sources: dict[str, str] = {}
-    if store_path.exists():
-        # Keep the user's own articles across a rebuild; bundled ones are re-read from disk.
-        old, old_sources = stored_documents(store_path)
+    if tables is not None:
+        # Bundled articles are re-read from disk; the user's own come from the old store.
+        old, old_sources = _documents_of(tables["documents"])
         docs = [d for d in old if old_sources.get(d.id) == "user"]
         sources = {d.id: "user" for d in docs}
     report = BuildReport()
     seeds = read_documents([bundled_seeds_dir()], report)
     sources.update({d.id: "bundled" for d in seeds})
     _store_documents(store_path, seeds + docs, sources, report, progress)
+
+
+def load_current(store_path: Path, progress=None) -> dict[str, list[dict]]:
+    """The store's tables, built or rebuilt first when missing or stale (one file read if current)."""
+    tables = db.read_tables(store_path) if store_path.exists() else None
+    if tables is None or not _is_current(tables):
+        _rebuild(store_path, tables, progress)
+        tables = db.read_tables(store_path)
+    return tables
+
+
+def ensure_store(store_path: Path, progress=None) -> bool:
+    """Build the store from the bundled seeds when it is missing or stale; True if it built."""
+    tables = db.read_tables(store_path) if store_path.exists() else None
+    if tables is not None and _is_current(tables):
+        return False
+    _rebuild(store_path, tables, progress)
     return True

@@ -44,12 +44,18 @@ def read_tables(path: Path) -> dict[str, list[dict]]:
         if missing:
             raise StoreFileError(f"{path}: not an mfg-explore store (no {missing[0]} table); "
                                  "choose another --store path or rebuild it")
-        return {name: db.table(name).all() for name in (*TABLES, "meta")}
+        # The storage's parsed dict, not Table.all(): the same rows without a wrapper per row.
+        raw = db.storage.read() or {}
+        return {name: list(raw.get(name, {}).values()) for name in (*TABLES, "meta")}
     finally:
         db.close()
 
 
 def rows_to_records(rows: list[dict], cls):
     """Rows of one table as dataclass records (extra keys such as `source` are dropped)."""
+    try:
+        return [cls(**row) for row in rows]  # the common case: rows hold exactly the fields
+    except TypeError:
+        pass
     names = {f.name for f in fields(cls)}
     return [cls(**{k: v for k, v in row.items() if k in names}) for row in rows]

@@ -70,10 +70,12 @@ def assemble(extractions: list[Extraction]) -> Corpus:
         Mention(hit.key, ex.doc.id, hit.start, hit.end, hit.text)
         for ex in extractions for hit in ex.region_hits]
     region_by_id = {r.id: r for r in corpus.regions}
+    mentions_by_doc: dict[str, list[Mention]] = {}
+    for m in corpus.mentions:
+        mentions_by_doc.setdefault(m.doc_id, []).append(m)
     for ex in extractions:
         corpus.passages.extend(ex.passages)
-        doc_mentions = [m for m in corpus.mentions if m.doc_id == ex.doc.id]
-        corpus.figures.extend(attribute_subjects(ex, doc_mentions, region_by_id))
+        corpus.figures.extend(attribute_subjects(ex, mentions_by_doc.get(ex.doc.id, []), region_by_id))
     # Linked once at build time, so loading the store never pays for the pairwise checks.
     attach_links(corpus.figures)
     return corpus

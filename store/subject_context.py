@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .models import Mention, Passage, Region
 
@@ -71,6 +71,8 @@ class Context:
     sentences: list[tuple[int, int]]
     paragraphs: list[tuple[int, int]]
     headings: list[tuple[int, str]]  # (start, place id) of heading-like paragraphs
+    _starts: list[int] = field(default_factory=list, repr=False)
+    _starts_of: list[Mention] | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, text: str, passages: list[Passage], mentions: list[Mention],
@@ -129,7 +131,10 @@ class Context:
 
     def between(self, lo: int, hi: int) -> list[Mention]:
         """Mentions that lie inside [lo, hi)."""
-        starts = [m.start for m in self.mentions]
+        if self._starts_of is not self.mentions:  # the mention list was replaced: re-index it
+            self._starts = [m.start for m in self.mentions]
+            self._starts_of = self.mentions
+        starts = self._starts
         i, j = bisect_left(starts, lo), bisect_left(starts, hi)
         return [m for m in self.mentions[i:j] if m.end <= hi]
 
