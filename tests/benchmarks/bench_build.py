@@ -38,8 +38,26 @@ def main() -> None:
         print(f"  extract all documents:       {median_time(lambda: [extract(d) for d in docs]):.3f} s")
         print(f"  assemble (merge, subjects):  {median_time(lambda: assemble(extractions)):.3f} s")
         print(f"  read tables from file:       {median_time(lambda: db.read_tables(path)):.3f} s")
-        print(f"load store (open + index):     {median_time(lambda: Store.open(path)):.3f} s")
+        print(f"open store:                    {median_time(lambda: Store.open(path)):.3f} s")
+        print(f"open store + search index:     {median_time(lambda: Store.open(path).index):.3f} s")
         print(f"store file size:               {path.stat().st_size / 1024:.0f} KiB for {len(docs)} documents")
+        scale(Path(tmp), copies=20)
+
+
+def scale(tmp: Path, copies: int) -> None:
+    """Build, open and index a corpus of `copies` x the seeds (each copy a distinct document)."""
+    folder = tmp / "many"
+    folder.mkdir()
+    for i in range(copies):
+        for seed in bundled_seeds_dir().glob("*.txt"):
+            text = seed.read_text(encoding="utf-8") + f"\nCopy {i}.\n"
+            (folder / f"{seed.stem}_{i}.txt").write_text(text, encoding="utf-8")
+    path = tmp / "many.json"
+    n = copies * len(list(bundled_seeds_dir().glob("*.txt")))
+    print(f"{n} documents: build {median_time(lambda: build(path, [folder]), rounds=1):.2f} s, "
+          f"open {median_time(lambda: Store.open(path), rounds=3):.2f} s, "
+          f"open + index {median_time(lambda: Store.open(path).index, rounds=3):.2f} s, "
+          f"file {path.stat().st_size / 1e6:.1f} MB")
 
 
 if __name__ == "__main__":
