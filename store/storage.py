@@ -42,8 +42,12 @@ class AtomicOrjsonStorage(Storage):
 
     def write(self, data: dict) -> None:
         """Replace the file with `data`, atomically."""
+        try:
+            write_atomic(self.path, orjson.dumps(data))
+        except OSError as exc:
+            raise StoreFileError(f"{self.path}: cannot write the store ({exc.strerror or exc}); "
+                                 "choose a writable --store path") from None
         self._cache = data
-        write_atomic(self.path, orjson.dumps(data))
 
     def close(self) -> None:
         """Nothing to release: the file is closed after every read and write."""

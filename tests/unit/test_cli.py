@@ -146,3 +146,11 @@ def test_markup_and_escapes_print_literally(store_copy, tmp_path):
 def test_top_level_store_option_reaches_subcommands(seeds_store_path):
     result = invoke("--store", seeds_store_path, "stats")
     assert result.exit_code == 0 and "figures" in result.stdout
+
+
+def test_unwritable_store_path_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = invoke("build", "--store", blocker / "store.json")
+    assert result.exit_code == 1
+    assert "cannot write the store" in result.stderr and "Traceback" not in result.output
