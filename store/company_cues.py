@@ -28,6 +28,8 @@ def plausible_name(ctx: DocContext, start: int, end: int, industry_ok: bool = Fa
     words = [strip_possessive(t[2]) for t in toks]
     if not toks or set(words) & (w.not_company | w.title_words) or looks_like_person(words):
         return None
+    if " ".join(words) in w.region_phrases:
+        return None  # "South China's Guangdong": a part of the country, not a brand
     if ctx.is_place(toks[0][0], toks[-1][1]) or (toks[0][0], toks[-1][1]) in ctx.exact_places:
         return None
     if not any(is_distinctive(ctx, *t) for t in toks) and not (

@@ -26,6 +26,7 @@ class Words:
     list_heads: dict
     surnames: frozenset
     acronym_stop: frozenset
+    region_phrases: frozenset
 
 
 @lru_cache(maxsize=1)
@@ -39,4 +40,5 @@ def load_words() -> Words:
                  frozenset(raw["title_words"]), frozenset(raw["leading_traps"]),
                  frozenset(raw["generic_words"]), frozenset(raw["place_prefixes"]),
                  frozenset(raw["place_words"]), heads,
-                 frozenset(raw["surnames"]), frozenset(raw["acronym_stop"]))
+                 frozenset(raw["surnames"]), frozenset(raw["acronym_stop"]),
+                 frozenset(raw["region_phrases"]["phrases"]))

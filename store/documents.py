@@ -11,14 +11,15 @@ from .passages import sentence_spans
 MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+           "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")
 # Publication dates as the seeds write them: "March 30, 2024", "2024-06-14 08:41", "2024-11-11".
 _DATE_PATTERNS = (
-    re.compile(rf"\b(?P<m>{_MONTHS})\s+(?P<d>\d{{1,2}}),\s*(?P<y>(?:19|20)\d\d)\b"),
+    re.compile(rf"\b(?P<m>{_MONTHS})\.?\s+(?P<d>\d{{1,2}}),\s*(?P<y>(?:19|20)\d\d)\b"),
     re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTHS}),?\s+(?P<y>(?:19|20)\d\d)\b"),
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mm>[01]\d)-(?P<d>[0-3]\d)\b"),
 )
-_MONTH_NUM = {m: i + 1 for i, m in enumerate(_MONTHS.split("|"))}
+_MONTH_NUM = {m[:3]: i + 1 for i, m in enumerate(_MONTHS.split("|")[:12])}
 DATE_WINDOW = 800
 TITLE_MAX = 160
 TITLE_SEARCH_LINES = 12
@@ -42,7 +43,7 @@ def find_date(text: str) -> str | None:
     found = []
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(head):
-            month = int(m["mm"]) if "mm" in m.groupdict() and m["mm"] else _MONTH_NUM[m["m"]]
+            month = int(m["mm"]) if "mm" in m.groupdict() and m["mm"] else _MONTH_NUM[m["m"][:3]]
             day = int(m["d"])
             if 1 <= month <= 12 and 1 <= day <= 31:
                 found.append((m.start(), f"{m['y']}-{month:02d}-{day:02d}"))

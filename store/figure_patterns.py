@@ -15,7 +15,7 @@ CORE = re.compile(rf"""
 | (?P<vague>\b(?:tens|hundreds|dozens|thousands)\s+of\s+(?:thousands|millions|billions|trillions)\b
     |\b(?:a\s+)?dozens?\b|\b(?:thousands|hundreds)\b(?=\s+of\b))
 | (?P<mult>\b(?:doubled|tripled|quadrupled)\b)
-| (?P<num>(?<![\w.])(?<!\d,){_DIGITS}{_SCALE_TAIL})
+| (?P<num>(?:(?<=RMB)|(?<=USD)|(?<=CNY)|(?<![\w.]))(?<!\d,){_DIGITS}{_SCALE_TAIL})
 | (?P<word>\b(?:(?:{SMALL_WORDS})\b(?:-(?:one|two|three|four|five|six|seven|eight|nine)\b)?
     |an?(?=\s+(?:{SCALE_WORDS})\b)){_SCALE_TAIL})
 | (?P<half>\bhalf\b)

@@ -98,6 +98,9 @@ def _attach_units(text: str, hits: list[FigureHit]) -> None:
             hit.unit = nxt.unit
             continue
         prev = hits[i - 1] if i else None
+        if prev and prev.unit and re.search(r"(?:up|down)\s+from\s+$", text[max(0, hit.start - 12):hit.start]):
+            hit.unit = prev.unit  # "13,000 enterprises, up from 10,500"
+            continue
         if prev and prev.unit and (re.search(r"of which\s+$", text[max(0, hit.start - 12):hit.start])
                                    or re.match(r"\s+of which\b", text[hit.end:])):
             hit.unit = prev.unit

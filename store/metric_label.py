@@ -20,10 +20,15 @@ _VERB_OBJECT = re.compile(
 _OUTSIDE_QUALIFIER = re.compile(r"\b(?:as high as|a maximum of|an average of|only|a minimum of)\s*$",
                                 re.I)
 _CHANGE = {"increase": ("increase", "increased", "increases", "rose", "risen", "grew", "grown",
+                        "rise", "rises", "grow", "grows", "climbed",
                         "jump", "jumped", "doubled", "raised", "raises", "improved", "improves",
                         "extend", "extends", "extended", "boosts", "boosted", "boosting"),
            "reduction": ("reduced", "reduces", "reduce", "decreased", "fell", "dropped", "declined",
-                         "shortened", "shortens", "cut", "lowered", "lowers", "decline", "drop")}
+                         "shortened", "shortens", "cut", "lowered", "lowers", "decline", "drop",
+                          "fall", "falls", "drops")}
+# Between two figures of one quantity: "from 14 to 39", "6.8% year-on-year to", ", up from 10,500".
+_SAME_QUANTITY = re.compile(r"\s*(?:year[- ]on[- ]year\s+)?(?:to|from)\s*|[,\s]*(?:up|down)\s+from\s*",
+                            re.I)
 _GENERIC_NP = {"total", "team", "group", "number", "average", "maximum", "minimum", "batch",
                "series", "scale", "value", "amount", "one", "each", "range", "rate", "level"}
 
@@ -77,9 +82,13 @@ def metric_label(sentence: str, start: int, end: int, hit: FigureHit,
     if bare_change and previous:  # "reached 68.3 billion yuan, up 7.4%": the change of that figure
         direction = "increase" if bare_change.group(1).lower() in ("up", "rising") else "reduction"
         return f"{re.sub(r' (?:increase|reduction)$', '', previous.metric)} {direction}"
-    if previous and re.fullmatch(r"\s*(?:to|from)\s*", sentence[previous.end - (hit.start - start):start]
-                                 if previous.end - (hit.start - start) >= 0 else "x"):
+    if previous and _SAME_QUANTITY.fullmatch(sentence[previous.end - (hit.start - start):start]
+                                             if previous.end - (hit.start - start) >= 0 else "x"):
         return re.sub(r" (?:increase|reduction)$", "", previous.metric)  # "from 14 to 39"
+    of_after = re.match(r"\s+of\s+(?!(?:the|its|their|which|them|these|those)\b)", right)
+    listed = previous and previous.unit == hit.unit  # "5 billion carats of X, 10 billion carats of Y"
+    if of_after and not listed and hit.unit not in ("%", "times") and noun_head(right[of_after.end():]):
+        return noun_head(right[of_after.end():])  # "9 million kWh of electricity"
     for pattern, label in ((_VERB_OBJECT, _subject_metric), (_VERB_BEFORE, _subject_metric)):
         m = pattern.search(clause)
         if m and label(m.group("np")):

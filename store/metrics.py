@@ -34,21 +34,41 @@ def category_keywords() -> list[tuple[str, list[str]]]:
     return pairs
 
 
+_CHANGE_CATEGORIES = {"efficiency", "energy/emissions", "market share"}
+
+
+def _counts_actors(hit: FigureHit) -> bool:
+    """True for counts of firms or people ("4,500 employees"), not of things ("two centers")."""
+    return not hit.unit or hit.unit in ("enterprises", "people", "jobs")
+
+
 def category_of(hit: FigureHit, contexts: list[str], growth_form: bool) -> str:
     """One of CATEGORIES for a figure: the first context (metric first) with a keyword decides."""
-    counted = not hit.unit or hit.unit in count_units()
     if hit.unit in ("enterprises", "people") and not any(
             w in contexts[0].lower() for w in ("output", "export", "investment")):
         return {"enterprises": "enterprises", "people": "employment"}[hit.unit]
-    for context in contexts:
+    found = _keyword_category(hit, contexts, growth_form)
+    # "exports rose 6.8 percent" is growth; efficiency and energy gains stay what they are.
+    if growth_form and hit.unit in RATIO_UNITS and found not in _CHANGE_CATEGORIES:
+        return "growth"
+    return found
+
+
+def _keyword_category(hit: FigureHit, contexts: list[str], growth_form: bool) -> str:
+    """The first category whose keyword occurs in the contexts (figure and metric first)."""
+    counted = not hit.unit or hit.unit in count_units()
+    for index, context in enumerate(contexts):
         text = context.lower()
         for name, words in category_keywords():
             if name in ("growth", "market share") and hit.unit not in RATIO_UNITS:
                 continue
             if name == "growth" and not growth_form or name == "market share" and hit.unit != "%":
                 continue
+            # A count of things ("two research centers") is not employment because the clause
+            # also names employees: only its own words may make it a count of firms or people.
+            actors = counted and (_counts_actors(hit) or index == 0)
             if name in _MONEY_CATEGORIES and hit.unit not in MONEY_UNITS or \
-                    name in ("enterprises", "employment") and not counted:
+                    name in ("enterprises", "employment") and not actors:
                 continue
             if any(w in text for w in words):
                 return name
@@ -57,7 +77,8 @@ def category_of(hit: FigureHit, contexts: list[str], growth_form: bool) -> str:
 
 # A change rather than a level: "increased by 6%", "up 7.4%", "7.4% year on year".
 _GROWTH_BEFORE = re.compile(r"(?:\bby|increase of|growth of|rate of|decline of|\bup|\bdown|rising|"
-                            r"falling|rose|grew|jumped|surged)\s+(?:an average of\s+)?$")
+                            r"falling|rose|grew|jumped|surged|\brises?|\bgrows?|\bfalls?|\bdrops?|"
+                            r"\bclimbed|\bdropped|\bfell)\s+(?:an average of\s+)?$")
 _GROWTH_AFTER = re.compile(r"\s*(?:year-on-year|year on year|from a year (?:earlier|ago)|"
                            r"over the same period|(?:increase|rise|growth|decline|decrease|drop)\b)")
 
@@ -74,4 +95,4 @@ def describe(text: str, sentence: tuple[int, int], hit: FigureHit,
     growth_form = bool(_GROWTH_BEFORE.search(clause) or _GROWTH_AFTER.match(right)
                        or hit.unit == "times")
     category = category_of(hit, [f"{hit.text} {metric}", clause, right[:30]], growth_form)
-    return metric, category, period_of(body, start)
+    return metric, category, period_of(body, start, end)

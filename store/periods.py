@@ -26,9 +26,12 @@ def _periods(sentence: str) -> list[tuple[int, str]]:
     return [(m.start(), next(g for g in m.groups() if g)) for m in _PERIOD.finditer(sentence)]
 
 
-def period_of(sentence: str, at: int) -> str | None:
-    """The time period a sentence states for the figure at offset `at` (nearest, earlier first)."""
+def period_of(sentence: str, at: int, end: int | None = None) -> str | None:
+    """The time period a sentence states for the figure at [at, end): the nearest before it, else
+    the first after it with no other number in between (that one would own it)."""
     found = _periods(sentence)
-    before = [f for f in found if f[0] < at]
-    pick = before[-1] if before else (found[0] if found else None)
+    # "..., up from 10,500 in 2020, and 9,000 firms": "in 2020" belongs to the number it follows.
+    before = [f for f in found if f[0] < at and not re.search(r"\d\s*$", sentence[:f[0]])]
+    after = [f for f in found if f[0] >= at and (end is None or not re.search(r"\d", sentence[end:f[0]]))]
+    pick = before[-1] if before else (after[0] if after else None)
     return " ".join(pick[1].strip("\"“” ").split()) if pick else None

@@ -182,3 +182,10 @@ def test_fast_enough_on_a_long_article():
     started = time.perf_counter()
     find(text)
     assert time.perf_counter() - started < 0.5
+
+
+def test_parts_of_china_before_possessive_are_not_companies():
+    from store.companies import find_companies
+    text = "Foshan, South China's Guangdong Province, hosts Midea Group."
+    names = {h.name for h in find_companies(text, [], {})}
+    assert "South China" not in names and any("Midea" in n for n in names)

@@ -18,6 +18,8 @@ def test_title_date_and_stable_id(tmp_path):
     ("2023-07-09 10:15 Source: Daily", "2023-07-09"),
     ("10:15, July 9, 2023   Source: Daily", "2023-07-09"),
     ("Published 9 July 2023", "2023-07-09"),
+    ("Global Times Published: Mar 12, 2024 08:15 PM", "2024-03-12"),
+    ("Sept. 3, 2021 | Staff", "2021-09-03"),
     ("No date here, only the year 2023.", None),
 ])
 def test_publication_date_formats(header, expected):

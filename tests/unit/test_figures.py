@@ -178,3 +178,32 @@ def test_spaced_fraction_before_of():
 
 def test_jobs_are_employment():
     assert whole("The plant will create 800 jobs.")[0].category == "employment"
+
+
+def test_glued_currency_code_and_spending_is_investment():
+    hit = whole("The firm spent RMB80 million on the upgrade.")[0]
+    assert (hit.text, hit.unit, hit.value, hit.category) == ("RMB80 million", "yuan", 80e6, "investment")
+
+
+def test_level_change_is_growth_but_efficiency_gain_stays_efficiency():
+    exports = whole("Its exports rose 4.2 percent year-on-year to 310 billion yuan in 2023.")
+    assert [(h.text, h.category, h.metric) for h in exports] == [
+        ("4.2 percent", "growth", "exports increase"), ("310 billion yuan", "exports", "exports")]
+    assert whole("Labour productivity increased by 25%.")[0].category == "efficiency"
+
+
+def test_up_from_takes_the_unit_and_the_period_stays_with_its_number():
+    hits = whole("The city has 8,200 industrial firms, up from 6,900 in 2019, and 410 listed firms.")
+    assert [(h.text, h.unit, h.period) for h in hits] == [
+        ("8,200 industrial firms", "enterprises", None), ("6,900", "enterprises", "2019"),
+        ("410 listed firms", "enterprises", None)]
+
+
+def test_measure_of_a_thing_names_the_thing():
+    hit = whole("The park installed 6 megawatts of rooftop solar panels.")[0]
+    assert hit.metric == "rooftop solar panels"
+
+
+def test_count_of_things_is_not_employment_because_the_clause_names_employees():
+    hits = whole("The company has 900 employees and three research centers.")
+    assert [h.category for h in hits] == ["employment", "other"]
