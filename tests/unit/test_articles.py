@@ -1,0 +1,65 @@
+"""The whole pipeline on articles written for these tests (in tests/unit/articles/, not seeds)."""
+from pathlib import Path
+
+import pytest
+
+from store.documents import read_document
+from store.pipeline import run
+
+ARTICLES = Path(__file__).parent / "articles"
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    """One corpus of every test article, extracted and merged like a real store."""
+    return run([read_document(p) for p in sorted(ARTICLES.glob("*.txt"))])
+
+
+def facts(corpus, file: str) -> dict[str, tuple]:
+    """Figure text → (value, unit, category, subject name) for one article."""
+    doc = next(d for d in corpus.documents if d.file == file)
+    names = {e.id: e.name for e in [*corpus.regions, *corpus.companies]}
+    return {f.text: (f.value, f.unit, f.category, names.get(f.subject_id))
+            for f in corpus.figures if f.doc_id == doc.id}
+
+
+def test_every_span_is_grounded(corpus):
+    texts = {d.id: d.text for d in corpus.documents}
+    for f in corpus.figures:
+        assert texts[f.doc_id][f.start:f.end] == f.text
+    for m in corpus.mentions:
+        assert texts[m.doc_id][m.start:m.end] == m.text
+
+
+def test_dongguan(corpus):
+    got = facts(corpus, "dongguan.txt")
+    assert got["1.24 trillion yuan"] == (1.24e12, "yuan", "exports", "Dongguan")
+    assert got["6.8 percent"][1:] == ("%", "growth", "Dongguan")
+    assert got["RMB160 million"][1:3] == ("yuan", "investment")
+    assert got["4,500 employees"][2:] == ("employment", "Yida Holdings")
+    assert got["35 billion yuan"][2:] == ("investment", "TCL Technology Group")
+    assert "South China" not in {c.name for c in corpus.companies}
+
+
+def test_kunshan(corpus):
+    got = facts(corpus, "kunshan.txt")
+    assert got["RMB 533.9 billion"][1:] == ("yuan", "output", "Kunshan")
+    assert got["USD 2 billion"][1:] == ("usd", "investment", "Luxshare Precision Industry")
+    assert got["5.6 GW"][2:] == ("capacity", "CATL")
+    assert round(got["about a third"][0]) == 33
+
+
+def test_foshan(corpus):
+    got = facts(corpus, "foshan.txt")
+    assert got["345.7 billion yuan"][2:] == ("revenue", "Midea Group")
+    assert got["29.6 billion yuan"][2:] == ("profit", "Midea Group")
+    assert got["roughly half"][3] == "Galanz"
+    assert not {"500", "84", "105", "0757-22831234", "22831234"} & set(got)
+
+
+def test_yongkang(corpus):
+    got = facts(corpus, "yongkang.txt")
+    assert got["68.3 billion yuan"][2:] == ("output", "Yongkang")
+    assert got["7.4%"][2:] == ("growth", "Yongkang")
+    regions = {r.name: r for r in corpus.regions}
+    assert regions["Yongkang"].parent_id == regions["Jinhua"].id
