@@ -1,10 +1,15 @@
 """The comparison table: figure categories down, entities across, the figures in each cell."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .models import CATEGORIES, Figure
 
+# Wordings whose value is a reading, not a restatement: "tens of millions", "one-half", "1 of every 10".
+_READ_FROM_WORDS = re.compile(r"\b(?:tens|hundreds|thousands|dozens?|half|every|doubled|tripled)\b|"
+                              r"[a-z]-(?:halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|"
+                              r"ninths?|tenths?)\b|\ba (?:third|quarter|fifth|tenth)\b", re.I)
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 # Units written straight after the number ("70%", "25°C"); every other unit follows a space.
 _GLUED_UNITS = {"%", "°C"}
@@ -102,8 +107,14 @@ def format_quantity(value: float, unit: str) -> str:
 
 
 def figure_summary(fig: Figure) -> str:
-    """Value with qualifier and period: 'more than 300,000 units (2022)'."""
+    """Value with qualifier and period: 'more than 300,000 units (2022)'.
+
+    A figure stated in words ("tens of millions of yuan", "1 of every 10") is shown as stated,
+    with the value it was read as, so a reader never mistakes the reading for the source.
+    """
     text = format_quantity(fig.value, fig.unit)
-    if fig.qualifier:
+    if _READ_FROM_WORDS.search(fig.text):
+        text = f"{fig.text} (≈ {text})"
+    elif fig.qualifier:
         text = f"{fig.qualifier} {text}"
     return f"{text} ({fig.period})" if fig.period else text

@@ -60,6 +60,16 @@ def test_figure_summary_has_qualifier_value_unit_and_period():
     assert format_number(1042) == "1,042"
 
 
+def test_figure_read_from_words_is_shown_as_stated_with_its_reading():
+    vague = Figure("f", "d", 0, 1, "tens of millions of yuan", 1e7, "yuan", None, "orders", "revenue",
+                   None, None)
+    assert figure_summary(vague) == "tens of millions of yuan (≈ 10 million yuan)"
+    share = Figure("g", "d", 0, 1, "three-fifths", 60, "%", None, "share", "market share", "2023", None)
+    assert figure_summary(share) == "three-fifths (≈ 60%) (2023)"
+    plain = Figure("h", "d", 0, 1, "four plants", 4, "plants", None, "plants", "other", None, None)
+    assert figure_summary(plain) == "4 plants"
+
+
 @given(st.integers(min_value=0, max_value=999_999))
 def test_small_integers_print_exactly(n):
     assert format_number(float(n)).replace(",", "") == str(n)
