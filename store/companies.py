@@ -8,7 +8,7 @@ from .company_keys import canonical_name, cluster_keys, doc_key
 from .company_lists import list_candidates
 from .company_merge import merge_companies
 from .company_names import judge_run
-from .company_places import region_for, section_places, without_place
+from .company_places import home_province, region_for, section_places, without_place
 from .company_text import RUN, Candidate, DocContext, make_context
 from .company_words import load_words
 from .models import CompanyHit, Region, RegionHit
@@ -60,6 +60,9 @@ def find_companies(text: str, regions: list[RegionHit], region_records: dict[str
                  for c in members]
         names[root] = canonical_name(texts, target, suffix)
     sections = section_places(text, regions)
+    home = home_province(regions, region_records)
+    if home:  # an article about one province: its companies sit there unless the text says more
+        sections.insert(0, (-1, home))
     return [CompanyHit(c.start, c.end, text[c.start:c.end], names[rep[k]],
                        region_for(text, c, regions, region_records, sections))
             for c, k in zip(cands, keys)]

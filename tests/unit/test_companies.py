@@ -189,3 +189,21 @@ def test_parts_of_china_before_possessive_are_not_companies():
     text = "Foshan, South China's Guangdong Province, hosts Midea Group."
     names = {h.name for h in find_companies(text, [], {})}
     assert "South China" not in names and any("Midea" in n for n in names)
+
+
+def test_company_sits_in_the_section_place_and_falls_back_to_the_articles_province():
+    from store.regions import find_regions
+    from store.companies import find_companies
+    text = ("Hubei bets on optics\n"
+            "Wuhan, Hubei: the optics valley\n"
+            "Wuhan Guangxun Optics Group opened a plant. In Xiangyang, Hubei Province, "
+            "and Yichang, Hubei, smaller firms follow.\n")
+    hits, records = find_regions(text)
+    companies = find_companies(text, hits, records)
+    guangxun = next(c for c in companies if "Guangxun" in c.name)
+    assert records[guangxun.region_key].name == "Wuhan"
+    text2 = ("Hubei bets on optics\nIn Wuhan, Xiangyang and Yichang of Hubei Province, factories grow. "
+             "Meanwhile Lianhe Optics Group said it would hire more.\n")
+    hits2, records2 = find_regions(text2)
+    lianhe = next(c for c in find_companies(text2, hits2, records2) if "Lianhe" in c.name)
+    assert records2[lianhe.region_key].name == "Hubei"
