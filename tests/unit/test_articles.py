@@ -2,8 +2,10 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
-from store.documents import read_document
+from store.documents import document_id, read_document
+from store.models import Document
 from store.pipeline import run
 
 ARTICLES = Path(__file__).parent / "articles"
@@ -63,3 +65,19 @@ def test_yongkang(corpus):
     assert got["7.4%"][2:] == ("growth", "Yongkang")
     regions = {r.name: r for r in corpus.regions}
     assert regions["Yongkang"].parent_id == regions["Jinhua"].id
+
+
+_PIECES = ["1", "0", ",", ".", "%", "$", "RMB", "-", " to ", "of every", "one-half", "a third of",
+           "tens of", "billion", "yuan", "Group", "Co., Ltd.", "Henan", "Jinjiang", "County", "City",
+           "'s", "\"", "“", "(", ")", "[bold]", "\x1b[31m", "\n", "\u00a0", "The company", "It",
+           "the county", "High-tech Zone", "said", "increase of", "year-on-year", "In 2022,", ";"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=120).map(" ".join))
+def test_any_text_extracts_without_error_and_stays_grounded(text):
+    corpus = run([Document(document_id(text), "f.txt", "t", None, text)])
+    for f in corpus.figures:
+        assert text[f.start:f.end] == f.text
+    for m in corpus.mentions:
+        assert text[m.start:m.end] == m.text
