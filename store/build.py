@@ -10,6 +10,7 @@ from platformdirs import user_data_dir
 
 from . import db
 from .documents import InputError, collect_paths, read_document
+from .extraction_cache import cached_extractions
 from .models import Document
 from .storage import StoreFileError
 
@@ -72,11 +73,11 @@ def read_documents(paths: list[Path], report: BuildReport) -> list[Document]:
 
 
 def _store_documents(store_path: Path, docs: list[Document], sources: dict[str, str],
-                     report: BuildReport, progress=None) -> BuildReport:
-    """Extract `docs` (unique by content) and write them as the whole store."""
+                     report: BuildReport, progress=None, cached: dict | None = None) -> BuildReport:
+    """Extract `docs` (unique by content; `cached` ones are reused) and write the whole store."""
     from .pipeline import run  # the extractors load their data only when something is built
     unique = list({d.id: d for d in docs}.values())
-    corpus = run(unique, progress)
+    corpus = run(unique, progress, cached)
     db.write_corpus(store_path, corpus, {"seeds_fingerprint": seeds_fingerprint()}, sources)
     report.documents = len(unique)
     report.counts = {t: len(getattr(corpus, t)) for t in db.TABLES}
@@ -106,17 +107,20 @@ def stored_documents(store_path: Path) -> tuple[list[Document], dict[str, str]]:
 
 
 def ingest(store_path: Path, files: list[Path], progress=None) -> BuildReport:
-    """Add the user's articles to the store (re-extracting all, so entities merge across them)."""
-    tables = load_current(store_path)
+    """Add the user's articles to the store: extract the new ones, merge entities across all."""
+    load_current(store_path)
     report = BuildReport()
     new_docs = read_documents(files, report)
     if not new_docs:
         if not report.errors:
             report.errors.append("no articles given; nothing was added")
         return report
+    tables = db.read_tables(store_path, with_cache=True)
     old_docs, sources = _documents_of(tables["documents"])
     sources.update({d.id: sources.get(d.id, "user") for d in new_docs})
-    return _store_documents(store_path, old_docs + new_docs, sources, report, progress)
+    # Stored articles keep their extraction; only the new ones go through the extractors.
+    cached = cached_extractions(tables, old_docs)
+    return _store_documents(store_path, old_docs + new_docs, sources, report, progress, cached)
 
 
 def _is_current(tables: dict[str, list[dict]]) -> bool:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from tinydb import TinyDB
 
+from . import extraction_cache
 from .models import Company, Document, Figure, Mention, Passage, Region
 from .storage import AtomicOrjsonStorage, StoreFileError
 
@@ -28,6 +29,8 @@ def write_corpus(path: Path, corpus, meta: dict, sources: dict[str, str]) -> Non
         data[table] = {str(i + 1): asdict(r) for i, r in enumerate(rows)}
     for row in data["documents"].values():
         row["source"] = sources.get(row["id"], "user")
+    data[extraction_cache.TABLE] = {str(i + 1): extraction_cache.to_row(ex)
+                                    for i, ex in enumerate(corpus.extractions)}
     data["meta"] = {"1": {**meta, "schema_version": SCHEMA_VERSION, "built_at": time.time()}}
     # One TinyDB write of the whole database (TinyDB's own format), done atomically by the storage.
     db = TinyDB(path, storage=AtomicOrjsonStorage)
@@ -35,8 +38,11 @@ def write_corpus(path: Path, corpus, meta: dict, sources: dict[str, str]) -> Non
     db.close()
 
 
-def read_tables(path: Path) -> dict[str, list[dict]]:
-    """Every table of the store as a list of rows, read through TinyDB in one file read."""
+def read_tables(path: Path, with_cache: bool = False) -> dict[str, list[dict]]:
+    """Every table of the store as a list of rows, read through TinyDB in one file read.
+
+    With `with_cache`, also the per-document extraction cache (only `ingest` needs it).
+    """
     db = TinyDB(path, storage=AtomicOrjsonStorage)
     try:
         names = db.tables()
@@ -46,7 +52,8 @@ def read_tables(path: Path) -> dict[str, list[dict]]:
                                  "choose another --store path or rebuild it")
         # The storage's parsed dict, not Table.all(): the same rows without a wrapper per row.
         raw = db.storage.read() or {}
-        return {name: list(raw.get(name, {}).values()) for name in (*TABLES, "meta")}
+        names = (*TABLES, "meta", *([extraction_cache.TABLE] if with_cache else []))
+        return {name: list(raw.get(name, {}).values()) for name in names}
     finally:
         db.close()
 

@@ -35,6 +35,7 @@ class Corpus:
     companies: list[Company] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    extractions: list[Extraction] = field(default_factory=list)  # kept so ingest can reuse them
 
 
 def extract(doc: Document) -> Extraction:
@@ -62,7 +63,7 @@ def _merge_regions(extractions: list[Extraction]) -> list[Region]:
 
 def assemble(extractions: list[Extraction]) -> Corpus:
     """Merge per-document extractions into one corpus with subjects attributed."""
-    corpus = Corpus(documents=[ex.doc for ex in extractions])
+    corpus = Corpus(documents=[ex.doc for ex in extractions], extractions=list(extractions))
     corpus.regions = _merge_regions(extractions)
     corpus.companies, company_mentions = merge_companies(
         {ex.doc.id: ex.company_hits for ex in extractions})
@@ -81,11 +82,15 @@ def assemble(extractions: list[Extraction]) -> Corpus:
     return corpus
 
 
-def run(documents: list[Document], progress=None) -> Corpus:
-    """Extract every document (calling `progress(doc)` after each) and assemble the corpus."""
+def run(documents: list[Document], progress=None, cached: dict | None = None) -> Corpus:
+    """Extract every document (calling `progress(doc)` after each) and assemble the corpus.
+
+    `cached` maps document id → an Extraction made earlier by this same extractor; those
+    documents are not extracted again.
+    """
     extractions = []
     for doc in documents:
-        extractions.append(extract(doc))
+        extractions.append((cached or {}).get(doc.id) or extract(doc))
         if progress:
             progress(doc)
     return assemble(extractions)

@@ -45,7 +45,8 @@ def test_broken_file_raises_clear_error(tmp_path):
 
 def test_store_is_tinydb_format(seeds_store_path):
     data = orjson.loads(seeds_store_path.read_bytes())
-    assert set(data) == {"documents", "passages", "regions", "companies", "mentions", "figures", "meta"}
+    assert set(data) == {"documents", "passages", "regions", "companies", "mentions", "figures", "meta",
+                         "extractions"}
     assert TinyDB(seeds_store_path, storage=AtomicOrjsonStorage).table("documents").count(lambda r: True) == 5
 
 
@@ -62,3 +63,24 @@ def test_rebuild_when_seeds_change_keeps_user_documents(tmp_path, monkeypatch):
     docs, sources = build_mod.stored_documents(path)
     assert "mine.txt" in {d.file for d in docs}
     assert sorted(sources.values()).count("bundled") == 5
+
+
+def test_ingest_reuses_stored_extractions_and_equals_a_full_build(tmp_path, monkeypatch):
+    from store import pipeline
+    from store.export_json import dump_store
+    from store.api import Store
+    article = tmp_path / "mine.txt"
+    article.write_text("Mine\nHubei Sanjiang Boat Group built 40 boats in 2023, up 12%.\n", encoding="utf-8")
+    incremental = tmp_path / "inc.json"
+    build_mod.ensure_store(incremental)
+    extracted = []
+    real_extract = pipeline.extract
+    monkeypatch.setattr(pipeline, "extract", lambda doc: extracted.append(doc.file) or real_extract(doc))
+    build_mod.ingest(incremental, [article])
+    assert extracted == ["mine.txt"]  # the five stored seeds came from the cache
+    monkeypatch.setattr(pipeline, "extract", real_extract)
+    full = tmp_path / "full.json"
+    build_mod.build(full, [build_mod.bundled_seeds_dir(), article])
+    a, b = dump_store(Store.open(incremental)), dump_store(Store.open(full))
+    for table in ("regions", "companies", "mentions", "figures"):
+        assert a[table] == b[table], table
