@@ -15,7 +15,8 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from .models import Figure, Mention, Region
-from .subject_context import Context, clause_bounds, is_topical, pronoun_opening, quote_close
+from .subject_clues import clause_bounds, is_topical, pronoun_opening, quote_close
+from .subject_context import Context
 
 _LEVEL_RANK = {"zone": 0, "town": 1, "district": 2, "county": 3, "prefecture": 4, "province": 5}
 SECTION_LEVELS = {"county", "district", "town", "zone"}
