@@ -43,7 +43,7 @@ def noun_tail(phrase: str, limit: int = 5) -> str:
     while kept and kept[0].lower() == "and":
         kept.pop(0)
     tail = " ".join(kept).strip("\"“”'’,").lower()
-    return re.sub(r"^\S+'s\s+", "", tail)
+    return re.sub(r"^.*'s\s+", "", tail)  # "weihua group's sales revenue" -> "sales revenue"
 
 
 def noun_head(phrase: str, limit: int = 5) -> str:

@@ -74,3 +74,8 @@ def test_up_x_percent_year_on_year_is_growth_of_the_previous_figure():
 def test_from_x_to_y_both_take_the_object_of_the_change_verb():
     rows = described("The new damper cuts the vibration amplitude from 40 millimeters to 5 millimeters.")
     assert [r[1] for r in rows] == ["vibration amplitude", "vibration amplitude"]
+
+
+def test_metric_drops_a_multi_word_owner():
+    rows = described("In 2021, Hubei Sanhuan Group's sales revenue was 6.4 billion yuan.")
+    assert rows[0][1:3] == ("sales revenue", "revenue")
