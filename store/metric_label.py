@@ -29,6 +29,8 @@ _CHANGE = {"increase": ("increase", "increased", "increases", "rose", "risen", "
 # Between two figures of one quantity: "from 14 to 39", "6.8% year-on-year to", ", up from 10,500".
 _SAME_QUANTITY = re.compile(r"\s*(?:year[- ]on[- ]year\s+)?(?:to|from)\s*|[,\s]*(?:up|down)\s+from\s*",
                             re.I)
+_UNIT_ONLY = re.compile(r"(?:(?:thousand|million|billion|trillion)\s+)*(?:yuan|percent|dollars|tons)?",
+                        re.I)
 _GENERIC_NP = {"total", "team", "group", "number", "average", "maximum", "minimum", "batch",
                "series", "scale", "value", "amount", "one", "each", "range", "rate", "level"}
 
@@ -53,7 +55,12 @@ def _subject_metric(np: str) -> str:
     head = re.split(r"\s+(?:in|at|on|for|since|during|above|below|under)\s+", head)[0]
     label = noun_tail(head)
     generic = not label or label.split()[-1] in _GENERIC_NP
-    return noun_tail(rest) if generic and rest else label
+    if not (generic and rest):
+        return label
+    tail = noun_tail(rest)
+    if _UNIT_ONLY.fullmatch(tail or "x"):  # "... of firms with revenue of 500 million yuan"
+        return f"{label} of {noun_head(rest)}".strip() if label else noun_head(rest)
+    return tail
 
 
 def metric_label(sentence: str, start: int, end: int, hit: FigureHit,

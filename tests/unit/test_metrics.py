@@ -79,3 +79,9 @@ def test_from_x_to_y_both_take_the_object_of_the_change_verb():
 def test_metric_drops_a_multi_word_owner():
     rows = described("In 2021, Hubei Sanhuan Group's sales revenue was 6.4 billion yuan.")
     assert rows[0][1:3] == ("sales revenue", "revenue")
+
+
+def test_generic_head_with_a_money_threshold_keeps_what_is_measured():
+    rows = described("The city raised the coverage rate of automation of firms with sales of more than "
+                     "20 million yuan exceeding 65%.")
+    assert rows[-1][1] == "coverage rate of automation"
