@@ -63,6 +63,25 @@ def _subject_metric(np: str) -> str:
     return tail
 
 
+_INVESTED = re.compile(r"\b(?:invested|invests|invest|spent|spends|allocated)\s+(?:a total of\s+)?$", re.I)
+_MULTIPLIED = re.compile(r"(?:\w+\s+)?(?:doubled|tripled|quadrupled)$", re.I)
+_WORTH = re.compile(r"\bworth\s+$", re.I)
+
+
+def _verb_metric(clause: str, right: str, hit: FigureHit, previous: FigureHit | None) -> str:
+    """Labels a verb gives directly: "invested X in Y", "X nearly doubled", "worth X"."""
+    invested = _INVESTED.search(clause)
+    if invested:
+        target = re.match(r"(?:\s+(?:last|this)\s+year)?\s+(?:in|on)\s+(?:(?:an?|the|its)\s+)?(.+)", right)
+        thing = noun_head(target.group(1)) if target else noun_tail(clause[:invested.start()])
+        return f"investment in {thing}" if thing else "investment"
+    if _MULTIPLIED.fullmatch(hit.text) and noun_tail(clause):
+        return noun_tail(clause) + " increase"  # "net profit nearly doubled"
+    if _WORTH.search(clause) and previous:
+        return f"value of {previous.metric}"  # "9 million tonnes of vegetables, worth 14 billion yuan"
+    return ""
+
+
 def metric_label(sentence: str, start: int, end: int, hit: FigureHit,
                  previous: FigureHit | None, noun_phrase: str = "") -> str:
     """A short label of what the figure at [start, end) of the sentence measures."""
@@ -85,6 +104,9 @@ def metric_label(sentence: str, start: int, end: int, hit: FigureHit,
         return f"{np_of} of {noun_phrase}" if noun_phrase else np_of
     if noun_phrase:
         return noun_phrase
+    special = _verb_metric(clause, right, hit, previous)
+    if special:
+        return special
     bare_change = re.fullmatch(r"\s*(up|down|rising|falling)\s*", clause, re.I)
     if bare_change and previous:  # "reached 68.3 billion yuan, up 7.4%": the change of that figure
         direction = "increase" if bare_change.group(1).lower() in ("up", "rising") else "reduction"

@@ -14,7 +14,7 @@ _DEFINITE = re.compile(r"\b(?:the|this|that|said)\s+(?:[a-z-]+\s+){0,3}?(company
                        r"institute)\b(?!\s+(?:of|in)\b)", re.I)
 _PLACE_NOUNS = {"county": {"county"}, "city": {"county", "prefecture"}, "province": {"province"},
                 "town": {"town"}, "district": {"district"}, "zone": {"zone"}, "park": {"zone"}}
-_COMPANY_NOUNS = {"company", "enterprise", "firm", "factory", "plant"}
+_COMPANY_NOUNS = {"company", "enterprise", "firm", "factory", "plant", "group"}
 HEADING_MAX = 120
 
 

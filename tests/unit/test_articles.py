@@ -81,3 +81,12 @@ def test_any_text_extracts_without_error_and_stays_grounded(text):
         assert text[f.start:f.end] == f.text
     for m in corpus.mentions:
         assert text[m.start:m.end] == m.text
+
+
+def test_weifang(corpus):
+    got = facts(corpus, "weifang.txt")
+    assert got["213.96 billion yuan"][2:] == ("revenue", "Weichai Power")
+    assert got["nearly doubled"][1:3] == ("times", "growth")
+    assert got["1,270 enterprises"][3] == "Zhucheng"
+    assert got["nearly 30%"][2:] == ("market share", "Lovol")
+    assert got["10,000 tractors"][3] == "Lovol"  # the quoted speaker is "the group's vice president"

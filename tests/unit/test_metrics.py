@@ -85,3 +85,15 @@ def test_generic_head_with_a_money_threshold_keeps_what_is_measured():
     rows = described("The city raised the coverage rate of automation of firms with sales of more than "
                      "20 million yuan exceeding 65%.")
     assert rows[-1][1] == "coverage rate of automation"
+
+
+@pytest.mark.parametrize("sentence, figure, metric", [
+    ("The firm invested 300 million yuan last year in a new paint shop.", "300 million yuan",
+     "investment in new paint shop"),
+    ("Its net profit nearly doubled to 2 billion yuan.", "nearly doubled", "net profit increase"),
+    ("The town ships 2 million tonnes of pears, worth some 5 billion yuan.", "some 5 billion yuan",
+     "value of pears"),
+])
+def test_labels_the_verb_gives(sentence, figure, metric):
+    rows = {r[0]: r[1] for r in described(sentence)}
+    assert rows[figure] == metric
