@@ -83,13 +83,21 @@ _GROWTH_AFTER = re.compile(r"\s*(?:year-on-year|year on year|from a year (?:earl
                            r"over the same period|(?:increase|rise|growth|decline|decrease|drop)\b)")
 
 
+def _tidy(label: str) -> str:
+    """A label without dangling brackets or quotes ("food)" -> "food")."""
+    label = label.strip(" ,;:'\"“”‘’")
+    if label.count("(") != label.count(")"):
+        label = label.replace("(", "").replace(")", "")
+    return label.strip()
+
+
 def describe(text: str, sentence: tuple[int, int], hit: FigureHit,
              previous: FigureHit | None, noun_phrase: str = "") -> tuple[str, str, str | None]:
     """(metric, category, period) for a figure from its sentence span over `text`."""
     s0, s1 = sentence
     body = text[s0:s1]
     start, end = hit.start - s0, hit.end - s0
-    metric = metric_label(body, start, end, hit, previous, noun_phrase)
+    metric = _tidy(metric_label(body, start, end, hit, previous, noun_phrase))
     clause = clause_before(body, start)
     right = body[end:end + 60]
     growth_form = bool(_GROWTH_BEFORE.search(clause) or _GROWTH_AFTER.match(right)

@@ -97,3 +97,8 @@ def test_generic_head_with_a_money_threshold_keeps_what_is_measured():
 def test_labels_the_verb_gives(sentence, figure, metric):
     rows = {r[0]: r[1] for r in described(sentence)}
     assert rows[figure] == metric
+
+
+def test_labels_have_no_dangling_brackets():
+    rows = described("The cluster reached 30 billion yuan (textiles), and 5 billion yuan (building materials, food).")
+    assert all(")" not in r[1] and "(" not in r[1] for r in rows)
