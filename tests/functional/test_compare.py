@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .helpers import screen_text, styled, texts_in
 from hypothesis import given, strategies as st
 from markdown_it import MarkdownIt
 from rich.text import Text
@@ -17,6 +16,8 @@ from tui.rank_screen import RankScreen, bar_text
 from tui.results import ResultsTable
 from tui.sources_screen import SourcesScreen
 from tui.state import Selection
+
+from .helpers import screen_text, styled, texts_in
 
 SIZE = (120, 36)
 
@@ -288,6 +289,24 @@ async def test_corroboration_and_conflict_in_figure_detail(linked_app):
         pilot.app.jump_to(Selection("figure", "f3"))  # stated once: no mark
         await pilot.pause()
         assert "sources" not in screen_text(pilot.app).split("paragraph")[0].replace("document", "")
+
+
+def _changyuan_crane_output(store):
+    """The seeds' figure for Changyuan's annual output of 300,000 complete cranes."""
+    return next(f for f in store.figures.values()
+                if f.text == "300,000 complete cranes" and store.name_of(f.subject_id) == "Changyuan")
+
+
+async def test_corroboration_mark_on_changyuan_crane_output(seeds_store):
+    from tui.app import MfgExplorer
+    fig = _changyuan_crane_output(seeds_store)
+    async with MfgExplorer(store=seeds_store).run_test(size=SIZE) as pilot:
+        pilot.app.jump_to(Selection("figure", fig.id))
+        await pilot.pause()
+        text = screen_text(pilot.app)
+        assert "stated in 2 sources" in text
+        other = seeds_store.figures[fig.corroborated_by[0]]
+        assert seeds_store.documents[other.doc_id].file in text
 
 
 @given(st.floats(min_value=0, max_value=1), st.floats(min_value=0, max_value=1))

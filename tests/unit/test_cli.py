@@ -154,3 +154,10 @@ def test_unwritable_store_path_is_a_clear_error(tmp_path):
     result = invoke("build", "--store", blocker / "store.json")
     assert result.exit_code == 1
     assert "cannot write the store" in result.stderr and "Traceback" not in result.output
+
+
+def test_show_says_changyuan_crane_output_is_stated_in_two_sources(seeds_store_path):
+    result = invoke("show", "Changyuan", "--store", seeds_store_path)
+    # the lines between this figure and the next one on the card
+    own_lines = result.stdout.split("300,000 complete cranes", 1)[1].split("1.7 million parts", 1)[0]
+    assert "stated in 2 sources" in own_lines
