@@ -158,6 +158,7 @@ def test_unwritable_store_path_is_a_clear_error(tmp_path):
 
 def test_show_says_changyuan_crane_output_is_stated_in_two_sources(seeds_store_path):
     result = invoke("show", "Changyuan", "--store", seeds_store_path)
-    # the lines between this figure and the next one on the card
-    own_lines = result.stdout.split("300,000 complete cranes", 1)[1].split("1.7 million parts", 1)[0]
-    assert "stated in 2 sources" in own_lines
+    lines = result.stdout.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("300,000 complete cranes"))
+    # the figure's line, its quoted sentence, then the corroboration line
+    assert lines[at + 2].strip().startswith("stated in 2 sources")
