@@ -54,20 +54,31 @@ def resolve(store, name: str, fail) -> str:
 
 
 def figure_line(store, fig) -> Text:
-    """One figure: value text, metric, period, and where it comes from."""
-    line = Text()
+    """One figure: value text, metric, period, value, and the other sources that state it."""
+    line = Text("  • ")
     line.append(visible(fig.text), style="bold")
     line.append(f"  [{fig.category}] ")
     line.append(visible(fig.metric))
     if fig.period:
         line.append(f" ({visible(fig.period)})")
     line.append(f"  = {format_value(fig.value)} {fig.unit}", style="dim")
-    line.append(f"\n    “{visible(store.sentence_of(fig))}” — {visible(store.documents[fig.doc_id].file)}",
-                style="italic")
     note = describe_links(store, fig, store.links)
     if note:
-        line.append(f"\n    {visible(note)}", style="yellow")
+        line.append(f"\n      {visible(note)}", style="yellow")
     return line
+
+
+def sentence_groups(store, figures) -> list[Text]:
+    """Figures grouped under the sentence that states them: the sentence once, then its figures."""
+    out: list[Text] = []
+    last = None
+    for fig in figures:
+        if fig.sentence_id != last or last is None:
+            out.append(Text(f"“{visible(store.sentence_of(fig))}” — "
+                            f"{visible(store.documents[fig.doc_id].file)}", style="italic"))
+            last = fig.sentence_id
+        out.append(figure_line(store, fig))
+    return out
 
 
 def entity_card(store, entity_id: str) -> Group:
@@ -85,7 +96,7 @@ def entity_card(store, entity_id: str) -> Group:
         parts.append(Text(f"level: {ent.level}" + ("; in " + " < ".join(visible(r.name) for r in chain) if chain else "")))
     figures = store.figures_of(entity_id)
     parts.append(Text(f"\n{len(figures)} figures, named {len(store.mentions_of(entity_id))} times"))
-    parts.extend(figure_line(store, f) for f in figures)
+    parts.extend(sentence_groups(store, figures))
     return Group(*parts)
 
 

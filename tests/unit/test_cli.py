@@ -159,6 +159,5 @@ def test_unwritable_store_path_is_a_clear_error(tmp_path):
 def test_show_says_changyuan_crane_output_is_stated_in_two_sources(seeds_store_path):
     result = invoke("show", "Changyuan", "--store", seeds_store_path)
     lines = result.stdout.splitlines()
-    at = next(i for i, line in enumerate(lines) if line.startswith("300,000 complete cranes"))
-    # the figure's line, its quoted sentence, then the corroboration line
-    assert lines[at + 2].strip().startswith("stated in 2 sources")
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("• 300,000 complete cranes"))
+    assert lines[at + 1].strip().startswith("stated in 2 sources")  # the line under the figure
