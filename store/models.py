@@ -1,7 +1,7 @@
 """Plain records that flow through the pipeline: documents, passages, entities, figures."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -105,10 +105,6 @@ class Figure:
     corroborated_by: list[str] = field(default_factory=list)
     conflicts_with: list[str] = field(default_factory=list)
 
-
-def to_dict(record) -> dict:
-    """A record as a JSON-ready dict."""
-    return asdict(record)
 
 
 @dataclass

@@ -52,8 +52,8 @@ def rank(store, category: str, unit: str | None = None) -> Ranking:
     if unit is None:
         unit = units[0] if units else None
     by_entity: dict[str, list[Figure]] = {}
-    for fig in store.figures.values():
-        if fig.category == category and fig.unit == unit and store.entity(fig.subject_id or ""):
+    for fig in store.figures_by_category(category, unit):
+        if store.entity(fig.subject_id or ""):
             by_entity.setdefault(fig.subject_id, []).append(fig)
     entries = []
     for eid, figs in by_entity.items():

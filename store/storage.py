@@ -20,9 +20,8 @@ class AtomicOrjsonStorage(Storage):
     written to a temporary file in the same folder, fsynced, then renamed over the old one.
     """
 
-    def __init__(self, path: str | os.PathLike, create: bool = True):
+    def __init__(self, path: str | os.PathLike):
         self.path = Path(path)
-        self._create = create
         self._cache: dict | None = None
 
     def read(self) -> dict | None:

@@ -96,7 +96,8 @@ class Context:
         return [m for m in self.mentions[i:j] if m.end <= hi]
 
     def _span_at(self, spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-        i = bisect_right([s for s, _ in spans], pos) - 1
+        """The span of `spans` (sorted, disjoint) holding `pos`, or a zero span at `pos`."""
+        i = bisect_right(spans, (pos, float("inf"))) - 1
         return spans[i] if i >= 0 and pos < spans[i][1] else (pos, pos)
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
@@ -120,10 +121,6 @@ class Context:
     def is_place(self, m: Mention) -> bool:
         """True when the mention names a region."""
         return m.entity_id in self.regions
-
-    def is_place_id(self, entity_id: str) -> bool:
-        """True when the id is a region's."""
-        return entity_id in self.regions
 
     def fits(self, m: Mention, noun: str) -> bool:
         """Whether mention `m` can be what a back-reference `noun` ("company", "county"...) means."""
