@@ -1,1 +1,116 @@
-"""mfg-explore's library: seeds → extract → store → index. Imports no Textual."""
+"""mfg-explore's library, and its façade: articles → extract → persist → query → export.
+
+Callers (the Textual app, the CLI, scripts) import only from here. The layers below are
+`store.articles` (files → Document records), `store.extract` (one subpackage per extractor),
+`store.persist` (the TinyDB file), `store.query` (the in-memory Store, search, views) and
+`store.export` (Markdown and JSON). Nothing in `store` imports Textual.
+
+Names load on first use (PEP 562), so `import store` costs nothing until something is asked for.
+"""
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+# public name → the module that defines it
+_EXPORTS = {
+    # errors
+    "MfgError": "store.errors", "StoreFileError": "store.errors", "InputError": "store.errors",
+    "ExportError": "store.errors", "ExportExists": "store.errors", "NotFound": "store.errors",
+    # records
+    "Document": "store.models", "Passage": "store.models", "Region": "store.models",
+    "Company": "store.models", "Mention": "store.models", "Figure": "store.models",
+    "CATEGORIES": "store.models",
+    # building and opening
+    "build": "store.persist.build", "ingest": "store.persist.build",
+    "BuildReport": "store.persist.build", "default_store_path": "store.persist.locations",
+    "Store": "store.query.api", "PassageView": "store.query.api",
+    # queries
+    "Row": "store.query.views", "counts": "store.query.views", "entity_rows": "store.query.views",
+    "result_rows": "store.query.views", "region_rows": "store.query.views",
+    "subregions": "store.query.views", "region_companies": "store.query.views",
+    "region_figures": "store.query.views", "value_text": "store.query.views",
+    "figure_sentence": "store.query.views", "figures_grouped": "store.query.views",
+    "sort_rows": "store.query.views",
+    "Comparison": "store.query.compare", "compare": "store.query.compare",
+    "toggle_empty_rows": "store.query.compare", "figure_summary": "store.query.compare",
+    "format_quantity": "store.query.compare",
+    "Ranking": "store.query.ranking", "rank": "store.query.ranking",
+    "units_for": "store.query.ranking", "resolve_category": "store.query.ranking",
+    "describe_links": "store.query.corroboration", "format_value": "store.query.index",
+    "resolve_entity": "store.query.resolve", "search_tokens": "store.query.search",
+    # export
+    "comparison_markdown": "store.export.views", "entity_markdown": "store.export.views",
+    "ranking_markdown": "store.export.views", "region_markdown": "store.export.views",
+    "search_markdown": "store.export.views", "default_export_name": "store.export.files",
+    "write_markdown": "store.export.files", "dump_store": "store.export.dump",
+    # terminal safety
+    "visible": "store.safe_text", "one_line": "store.safe_text",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    """Load a public name from its module the first time it is asked for."""
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'store' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    """The public names, for completion and help()."""
+    return __all__
+
+
+if TYPE_CHECKING:  # static tools see every name as a plain import
+    from .errors import (
+        ExportError,
+        ExportExists,
+        InputError,
+        MfgError,
+        NotFound,
+        StoreFileError,
+    )
+    from .export.dump import dump_store
+    from .export.files import default_export_name, write_markdown
+    from .export.views import (
+        comparison_markdown,
+        entity_markdown,
+        ranking_markdown,
+        region_markdown,
+        search_markdown,
+    )
+    from .models import CATEGORIES, Company, Document, Figure, Mention, Passage, Region
+    from .persist.build import BuildReport, build, ingest
+    from .persist.locations import default_store_path
+    from .query.api import PassageView, Store
+    from .query.compare import (
+        Comparison,
+        compare,
+        figure_summary,
+        format_quantity,
+        toggle_empty_rows,
+    )
+    from .query.corroboration import describe_links
+    from .query.index import format_value
+    from .query.ranking import Ranking, rank, resolve_category, units_for
+    from .query.resolve import resolve_entity
+    from .query.search import search_tokens
+    from .query.views import (
+        Row,
+        counts,
+        entity_rows,
+        figure_sentence,
+        figures_grouped,
+        region_companies,
+        region_figures,
+        region_rows,
+        result_rows,
+        sort_rows,
+        subregions,
+        value_text,
+    )
+    from .safe_text import one_line, visible

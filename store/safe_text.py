@@ -11,3 +11,13 @@ _TABLE.update({c: 0xFFFD for c in range(0x80, 0xA0)})
 def visible(text: str) -> str:
     """`text` with terminal control characters replaced by visible symbols (same length)."""
     return text.translate(_TABLE)
+
+
+# Line breaks and the separators that terminals or editors also break on; in a one-line message
+# they would forge extra lines ("error: ..." followed by a fake second error).
+_LINE_BREAKS = {0x0A: 0x240A, 0x0D: 0x240D, 0x85: 0x2424, 0x2028: 0x2424, 0x2029: 0x2424}
+
+
+def one_line(text: str) -> str:
+    """`text` made visible like `visible`, with line breaks shown as symbols too (same length)."""
+    return visible(text).translate(_LINE_BREAKS)

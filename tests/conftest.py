@@ -10,7 +10,7 @@ SHARED = ROOT.parent / "shared"
 @pytest.fixture(scope="session")
 def seeds_store_path(tmp_path_factory) -> Path:
     """A store file built from the bundled seeds (built once, read by many tests)."""
-    from store.build import build
+    from store.persist.build import build
     path = tmp_path_factory.mktemp("store") / "store.json"
     report = build(path)
     assert not report.errors
@@ -20,5 +20,5 @@ def seeds_store_path(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def seeds_store(seeds_store_path):
     """The seeds store, loaded."""
-    from store.api import Store
+    from store.query.api import Store
     return Store.open(seeds_store_path)

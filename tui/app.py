@@ -37,7 +37,7 @@ class MfgExplorer(ExportActions, App[None]):
     current: var[Selection | None] = var(None)
     """What the detail pane shows; later screens (compare, rank, export, copy) read this."""
     results: var[list] = var(list)
-    """The rows in the results table (store.views.Row), in the order they were produced."""
+    """The rows in the results table (store.Row), in the order they were produced."""
     marked: var[tuple[str, ...]] = var(tuple)
     """Ids of the marked companies/regions (`space`), in marking order: the comparison's columns."""
 
@@ -51,14 +51,16 @@ class MfgExplorer(ExportActions, App[None]):
         if self.store is not None:
             self._explore()
             return
-        from .loading import LoadingScreen
+        from .screens.loading import LoadingScreen
         self.push_screen(LoadingScreen(self.store_path or "the default store"))
         self.open_store()
 
     @work(thread=True, exit_on_error=False, name="open-store")
     def open_store(self):
         """Open the store, building it from the bundled seeds first if missing or stale."""
-        from store.api import Store  # imported here: keeps the first frame as quick as a bare app
+        from store import (
+            Store,  # imported here: keeps the first frame as quick as a bare app
+        )
 
         def progress(doc) -> None:
             self.call_from_thread(self.screen.advance, doc.file)
@@ -77,8 +79,9 @@ class MfgExplorer(ExportActions, App[None]):
 
     def _explore(self) -> None:
         """Counts in the header and the explorer screen on top."""
-        from store.views import counts
-        from .explorer import ExplorerScreen
+        from store import counts
+
+        from .screens.explorer import ExplorerScreen
         self.corpus_counts = " · ".join(f"{n} {name}" for name, n in counts(self.store).items())
         self.sub_title = self.corpus_counts
         screen = ExplorerScreen(self.store)
@@ -89,7 +92,7 @@ class MfgExplorer(ExportActions, App[None]):
 
     def jump_to(self, selection: Selection) -> None:
         """Show any company, region or figure (used by the command palette)."""
-        from .explorer import ExplorerScreen
+        from .screens.explorer import ExplorerScreen
         for screen in reversed(self.screen_stack):
             if isinstance(screen, ExplorerScreen):
                 screen.jump_to(selection)
@@ -109,16 +112,16 @@ class MfgExplorer(ExportActions, App[None]):
 
     def action_help(self) -> None:
         """Open the help screen listing every key."""
-        from .help_screen import HelpScreen
-        from .explorer import ExplorerScreen
-        from .results import ResultsTable
-        from .region_tree import RegionTree
-        from .search_bar import SearchBar
-        from .detail import DetailPane
-        from .compare_screen import CompareScreen
-        from .rank_screen import RankScreen
-        from .sources_screen import SourcesScreen
-        from .export_modal import ExportModal, ConfirmOverwrite
+        from .screens.compare import CompareScreen
+        from .screens.explorer import ExplorerScreen
+        from .screens.export_modal import ConfirmOverwrite, ExportModal
+        from .screens.help import HelpScreen
+        from .screens.rank import RankScreen
+        from .screens.sources import SourcesScreen
+        from .widgets.detail import DetailPane
+        from .widgets.region_tree import RegionTree
+        from .widgets.results import ResultsTable
+        from .widgets.search_bar import SearchBar
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen([("anywhere", type(self), True),
                                          ("explorer", ExplorerScreen, True),

@@ -48,8 +48,7 @@ class ViewsProvider(Provider):
                  ("Clear marks", self._clear_marks, "unmark every company and region"),
                  ("Export current view to Markdown", app.action_export, "e / ctrl+e"),
                  ("Copy current view as Markdown", app.action_copy_markdown, "y")]
-        from store.models import CATEGORIES
-        from store.ranking import units_for
+        from store import CATEGORIES, units_for
         for category in CATEGORIES:
             for unit in units_for(store, category):
                 found.append((f"Rank: {category} ({unit or 'no unit'})", partial(self._rank, category, unit),
@@ -58,7 +57,7 @@ class ViewsProvider(Provider):
 
     def _compare(self) -> None:
         """Open the comparison (through the explorer, which checks the marks)."""
-        from .explorer import ExplorerScreen
+        from .screens.explorer import ExplorerScreen
         for screen in reversed(self.app.screen_stack):
             if isinstance(screen, ExplorerScreen):
                 screen.action_compare()
@@ -70,7 +69,7 @@ class ViewsProvider(Provider):
 
     def _rank(self, category: str, unit: str) -> None:
         """Open the ranking of one category and unit."""
-        from .rank_screen import RankScreen
+        from .screens.rank import RankScreen
         self.app.push_screen(RankScreen(self.app.store, category, unit))
 
     async def discover(self) -> Hits:

@@ -18,7 +18,7 @@ class ExportActions:
     def _start_export(self, target: str) -> None:
         """Find the screen's current view and build its Markdown off the UI thread."""
         from .exporting import current_export_view
-        from .export_modal import ConfirmOverwrite, ExportModal
+        from .screens.export_modal import ConfirmOverwrite, ExportModal
         if isinstance(self.screen, (ExportModal, ConfirmOverwrite)):
             return  # already exporting
         view = current_export_view(self.screen)
@@ -46,7 +46,7 @@ class ExportActions:
             self.notify(f"{view.view} “{view.name}” copied as Markdown ({len(text):,} characters)",
                         title="copied", markup=False)
             return
-        from .export_modal import ExportModal
+        from .screens.export_modal import ExportModal
         self.push_screen(ExportModal(view, text), self._exported)
 
     def _exported(self, path) -> None:

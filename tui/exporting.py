@@ -23,7 +23,7 @@ def current_export_view(screen) -> ExportView | None:
 def explorer_export_view(store, query: str, results: list, in_list: bool, current) -> ExportView | None:
     """The explorer's current view: the search results while the search or results list has focus,
     else what the detail pane shows (a region, or the card of a company or of a figure's subject)."""
-    from store.markdown_views import entity_markdown, region_markdown, search_markdown
+    from store import entity_markdown, region_markdown, search_markdown
     if in_list and query.strip():
         return ExportView("search", query, lambda: search_markdown(store, query, results))
     entity_id = current.id if current is not None else None

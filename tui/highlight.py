@@ -6,8 +6,7 @@ import re
 from rapidfuzz import fuzz
 from rich.text import Text
 
-from store.safe_text import visible
-from store.search import tokens
+from store import search_tokens, visible
 
 # Fixed styles (not theme colours) so highlights stay visible under every theme.
 SPAN_STYLES = {"focus": "bold reverse", "subject": "bold underline", "mention": "bold reverse"}
@@ -24,7 +23,7 @@ def match_spans(query: str, label: str) -> list[tuple[int, int]]:
     """Where the query's tokens occur in `label` (exactly, else the best fuzzy alignment)."""
     lower = label.lower()
     spans = []
-    for tok in tokens(_KIND_PREFIX.sub("", query)):
+    for tok in search_tokens(_KIND_PREFIX.sub("", query)):
         at = lower.find(tok)
         if at >= 0:
             spans.append((at, at + len(tok)))

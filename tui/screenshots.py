@@ -10,12 +10,12 @@ import argparse
 import asyncio
 from pathlib import Path
 
-from store.api import Store
+from store import Store
 
 from .app import MfgExplorer
-from .results import ResultsTable
-from .search_bar import SearchBar
 from .state import Selection
+from .widgets.results import ResultsTable
+from .widgets.search_bar import SearchBar
 
 OUT_DIR = Path(__file__).resolve().parent.parent / "screenshots"
 SIZE = (120, 36)
@@ -41,7 +41,7 @@ def entity_id_named(store, name: str) -> str | None:
 
 async def shoot_issue4(pilot, store, save, names=COMPARE_NAMES, metric=RANK_METRIC) -> None:
     """Mark entities and compare them (empty rows hidden), then rank one metric."""
-    from .rank_screen import RankScreen
+    from .screens.rank import RankScreen
     ids = [i for i in (entity_id_named(store, n) for n in names) if i]
     pilot.app.marked = tuple(dict.fromkeys(ids))
     pilot.app.screen.query_one(ResultsTable).focus()

@@ -9,10 +9,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from store import db
-from store.api import Store
-from store.build import BuildReport, build, bundled_seeds_dir, read_documents
-from store.pipeline import assemble, extract
+from store.extract.pipeline import assemble, extract
+from store.persist import tables
+from store.persist.build import BuildReport, build, bundled_seeds_dir, read_documents
+from store.query.api import Store
 
 
 def median_time(fn, rounds: int = 5) -> float:
@@ -37,7 +37,7 @@ def main() -> None:
         extractions = [extract(d) for d in docs]
         print(f"  extract all documents:       {median_time(lambda: [extract(d) for d in docs]):.3f} s")
         print(f"  assemble (merge, subjects):  {median_time(lambda: assemble(extractions)):.3f} s")
-        print(f"  read tables from file:       {median_time(lambda: db.read_tables(path)):.3f} s")
+        print(f"  read tables from file:       {median_time(lambda: tables.read_tables(path)):.3f} s")
         print(f"open store:                    {median_time(lambda: Store.open(path)):.3f} s")
         print(f"open store + search index:     {median_time(lambda: Store.open(path).index):.3f} s")
         print(f"store file size:               {path.stat().st_size / 1024:.0f} KiB for {len(docs)} documents")

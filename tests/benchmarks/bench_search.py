@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from store.search import Entry, SearchIndex
+from store.query.search import Entry, SearchIndex
 
 SYLLABLES = ("chang zhou wei hua yuan xin xiang jin jiang shan dong nan bei hai tian long feng "
              "ming kang sheng tai an hong da fu li yu zhong hui").split()
@@ -64,7 +64,7 @@ def naive_ms(index: SearchIndex) -> float:
 
 def main() -> None:
     """Print build time and per-keystroke latency at seed scale and at 100k items."""
-    from store.api import Store
+    from store.query.api import Store
     seeds = Path(__file__).resolve().parents[2] / "seeds"
     sys.path.insert(0, str(seeds.parent))
     import tempfile

@@ -39,9 +39,9 @@ def main() -> None:
     """Print import and ready times for a bare App and for mfg-explore on a built store."""
     from textual.app import App
 
-    from store.build import ensure_store
+    from store.persist.build import ensure_store
     from tui.app import MfgExplorer
-    from tui.explorer import ExplorerScreen
+    from tui.screens.explorer import ExplorerScreen
 
     print(f"import textual.app:  {import_time('textual.app'):.3f} s")
     print(f"import tui.app:      {import_time('tui.app'):.3f} s")

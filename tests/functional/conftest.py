@@ -8,9 +8,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from store.api import Store
-from store.corroboration import attach_links
+from store.extract.corroborate import attach_links
 from store.models import Company, Document, Figure, Mention, Passage, Region
+from store.query.api import Store
 
 CRANE_TEXT = (
     "Lanshan cranes climb again\n"

@@ -3,19 +3,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from rich.text import Text
 from textual.widgets import DataTable, Input
 
-from tui.compare_screen import CompareScreen
-from tui.detail import DetailPane
-from tui.export_modal import ConfirmOverwrite, ExportModal
 from tui.marks import MARKER
-from tui.rank_screen import RankScreen, bar_text
-from tui.results import ResultsTable
-from tui.sources_screen import SourcesScreen
+from tui.screens.compare import CompareScreen
+from tui.screens.export_modal import ConfirmOverwrite, ExportModal
+from tui.screens.rank import RankScreen, bar_text
+from tui.screens.sources import SourcesScreen
 from tui.state import Selection
+from tui.widgets.detail import DetailPane
+from tui.widgets.results import ResultsTable
 
 from .helpers import screen_text, styled, texts_in
 

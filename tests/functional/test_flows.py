@@ -1,13 +1,13 @@
 """Pilot tests: each user flow of the explorer, on the in-memory crane store."""
 from __future__ import annotations
 
-from .helpers import rendered_text, screen_text, styled, texts_in
-
-from tui.detail import DetailPane
-from tui.help_screen import HelpScreen
-from tui.region_tree import RegionTree
-from tui.results import ResultsTable
+from tui.screens.help import HelpScreen
 from tui.state import Selection
+from tui.widgets.detail import DetailPane
+from tui.widgets.region_tree import RegionTree
+from tui.widgets.results import ResultsTable
+
+from .helpers import rendered_text, screen_text, styled, texts_in
 
 SIZE = (120, 36)
 

@@ -1,9 +1,9 @@
 """Snapshot tests of the main views at a fixed size, on the fixture store (no clock, no files)."""
 from __future__ import annotations
 
-from tui.results import ResultsTable
-from tui.search_bar import SearchBar
 from tui.state import Selection
+from tui.widgets.results import ResultsTable
+from tui.widgets.search_bar import SearchBar
 
 SIZE = (120, 36)
 

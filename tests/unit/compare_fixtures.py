@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from types import SimpleNamespace
 
-from store.api import Store
-from store.corroboration import attach_links
+from store.extract.corroborate import attach_links
 from store.models import Company, Document, Figure, Mention, Passage, Region
+from store.query.api import Store
 
 _SENTENCE = re.compile(r".+?(?:[.!?](?=\s|$)|$)")
 

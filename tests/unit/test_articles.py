@@ -2,11 +2,12 @@
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from store.documents import document_id, read_document
+from store.articles.documents import document_id, read_document
+from store.extract.pipeline import run
 from store.models import Document
-from store.pipeline import run
 
 ARTICLES = Path(__file__).parent / "articles"
 

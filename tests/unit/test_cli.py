@@ -112,7 +112,7 @@ def test_bad_input_one_line_exit_1_others_kept(store_copy, tmp_path, make_bad, m
 
 
 def test_oversized_file(store_copy, tmp_path, monkeypatch):
-    import store.documents as documents
+    import store.articles.documents as documents
     monkeypatch.setattr(documents, "MAX_BYTES", 100)
     result = invoke("ingest", article(tmp_path, "big.txt", "x " * 200), "--store", store_copy)
     assert result.exit_code == 1 and "over the 20 MB limit" in result.stderr

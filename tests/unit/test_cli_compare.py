@@ -3,9 +3,8 @@ import pytest
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
-from tui import cli_compare
-from tui.cli import app
-from tui.cli import open_store as real_open_store
+from store import Store
+from tui.cli import app, views
 
 from .compare_fixtures import sample_store
 
@@ -16,7 +15,7 @@ MD = MarkdownIt("commonmark", {"html": True}).enable("table")
 @pytest.fixture(autouse=True)
 def fixture_store(monkeypatch):
     """Every command here reads the hand-built sample store instead of a store file."""
-    monkeypatch.setattr(cli_compare, "open_store", lambda path: sample_store())
+    monkeypatch.setattr(views, "open_store", lambda ctx, store: sample_store())
 
 
 def invoke(*args):
@@ -115,8 +114,8 @@ def test_export_needs_exactly_one_view():
 
 def test_every_seed_entity_exports_tables_that_keep_their_columns(seeds_store_path, monkeypatch):
     """End to end on the real seeds store: compare the two companies with most figures, export all."""
-    monkeypatch.setattr(cli_compare, "open_store", real_open_store)
-    store = real_open_store(seeds_store_path)
+    monkeypatch.undo()  # this test reads the real store file
+    store = Store.open(seeds_store_path)
     busiest = sorted(store.companies.values(), key=lambda c: -len(store.figures_of(c.id)))[:2]
     result = invoke("compare", busiest[0].name, busiest[1].name, "--store", seeds_store_path)
     assert result.exit_code == 0

@@ -6,8 +6,8 @@ import time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from store.companies import find_companies
-from store.company_merge import merge_companies
+from store.extract.companies import find_companies
+from store.extract.companies.merge import merge_companies
 from store.models import CompanyHit, Region, RegionHit
 
 HENAN = Region("cn:410000", "Henan", "province", None)
@@ -185,15 +185,15 @@ def test_fast_enough_on_a_long_article():
 
 
 def test_parts_of_china_before_possessive_are_not_companies():
-    from store.companies import find_companies
+    from store.extract.companies import find_companies
     text = "Foshan, South China's Guangdong Province, hosts Midea Group."
     names = {h.name for h in find_companies(text, [], {})}
     assert "South China" not in names and any("Midea" in n for n in names)
 
 
 def test_company_sits_in_the_section_place_and_falls_back_to_the_articles_province():
-    from store.regions import find_regions
-    from store.companies import find_companies
+    from store.extract.companies import find_companies
+    from store.extract.regions import find_regions
     text = ("Hubei bets on optics\n"
             "Wuhan, Hubei: the optics valley\n"
             "Wuhan Guangxun Optics Group opened a plant. In Xiangyang, Hubei Province, "

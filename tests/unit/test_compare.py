@@ -3,8 +3,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from store.compare import compare, figure_summary, format_number, format_quantity, toggle_empty_rows
 from store.models import CATEGORIES, Figure
+from store.query.compare import (
+    compare,
+    figure_summary,
+    format_number,
+    format_quantity,
+    toggle_empty_rows,
+)
 
 from .compare_fixtures import sample_store
 

@@ -4,8 +4,15 @@ from dataclasses import replace
 from hypothesis import given
 from hypothesis import strategies as st
 
-from store.corroboration import (conflicts, corroborates, describe_links, link_figures, metric_overlap,
-                                 metric_words, same_value)
+from store import describe_links
+from store.extract.corroborate import (
+    conflicts,
+    corroborates,
+    link_figures,
+    metric_overlap,
+    metric_words,
+    same_value,
+)
 from store.models import Figure
 
 from .compare_fixtures import sample_store

@@ -1,7 +1,13 @@
 """Reading articles: ids, titles, dates, and every kind of bad input."""
 import pytest
 
-from store.documents import InputError, collect_paths, document_id, find_date, read_document
+from store.articles.documents import (
+    InputError,
+    collect_paths,
+    document_id,
+    find_date,
+    read_document,
+)
 
 
 def test_title_date_and_stable_id(tmp_path):
@@ -39,7 +45,7 @@ def test_bad_files_raise_one_line_errors(tmp_path, content, reason):
 
 
 def test_oversized_file_is_rejected(tmp_path, monkeypatch):
-    import store.documents as documents
+    import store.articles.documents as documents
     monkeypatch.setattr(documents, "MAX_BYTES", 10)
     path = tmp_path / "big.txt"
     path.write_text("x" * 11)

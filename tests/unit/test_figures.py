@@ -2,9 +2,10 @@
 import re
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from store.figures import find_figures, head_noun
+from store.extract.figures import find_figures, head_noun
 
 
 def figures(text):

@@ -1,7 +1,13 @@
 """The generated gazetteer: spellings, readings, hierarchy and the pinyin test."""
 from __future__ import annotations
 
-from store.gazetteer import ALTERNATE, PRIMARY, SUFFIX_ONLY, load, spelling_key
+from store.extract.regions.gazetteer import (
+    ALTERNATE,
+    PRIMARY,
+    SUFFIX_ONLY,
+    load,
+    spelling_key,
+)
 
 
 def ids(spelling: str, rank: int | None = None) -> set[str]:

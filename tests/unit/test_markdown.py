@@ -1,7 +1,7 @@
 """Markdown export: escaping, tables that never break, citations with the figure in bold, files."""
 import os
-from dataclasses import replace
 import re
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
@@ -9,13 +9,24 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from store.compare import compare
-from store.export_file import ExportError, ExportExists, default_export_name, slug, write_markdown
-from store.markdown import cell, escape, quoted_sentence, shorten, table
-from store.markdown_views import (comparison_markdown, entity_markdown, ranking_markdown, region_markdown,
-                                  search_markdown)
+from store.export.files import (
+    ExportError,
+    ExportExists,
+    default_export_name,
+    slug,
+    write_markdown,
+)
+from store.export.markdown import cell, escape, quoted_sentence, shorten, table
+from store.export.views import (
+    comparison_markdown,
+    entity_markdown,
+    ranking_markdown,
+    region_markdown,
+    search_markdown,
+)
 from store.models import Company, Document, Passage, Region
-from store.ranking import rank
+from store.query.compare import compare
+from store.query.ranking import rank
 from store.safe_text import visible
 
 from .compare_fixtures import make_store, sample_store

@@ -1,8 +1,8 @@
 """Metric label, category and period from a figure's sentence (sentences written for tests)."""
 import pytest
 
-from store.figures import find_figures
-from store.metrics import period_of
+from store.extract.figures import find_figures
+from store.extract.figures.metrics import period_of
 from store.models import CATEGORIES
 
 

@@ -1,8 +1,9 @@
 """Number phrases, fractions and scales parse to plain values."""
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from store.numbers import parse_fraction, parse_number, scale_of
+from store.extract.figures.numbers import parse_fraction, parse_number, scale_of
 
 ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]

@@ -1,7 +1,8 @@
 """Sentence and paragraph splitting on noisy text, offsets untouched."""
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from store.passages import paragraph_spans, sentence_spans, split_passages
+from store.extract.passages import paragraph_spans, sentence_spans, split_passages
 
 
 def sentences(text):

@@ -1,8 +1,9 @@
 """Metric ranking: largest first, one unit at a time."""
 import pytest
 
+from store import NotFound
 from store.models import Document, Region
-from store.ranking import rank, rank_like, units_for
+from store.query.ranking import rank, rank_like, units_for
 
 from .compare_fixtures import make_store, sample_store
 
@@ -55,7 +56,7 @@ def test_bar_fraction_is_relative_to_the_top():
 def test_empty_category_and_unknown_category():
     empty = rank(store(), "tax")
     assert empty.entries == () and empty.unit is None
-    with pytest.raises(ValueError):
+    with pytest.raises(NotFound, match="happiness"):
         rank(store(), "happiness")
 
 

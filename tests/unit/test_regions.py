@@ -6,7 +6,7 @@ import time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from store.regions import find_regions
+from store.extract.regions import find_regions
 
 
 def keys(text: str) -> list[str]:

@@ -1,5 +1,5 @@
 """The search index: ranking order, typo tolerance, numbers and kind prefixes."""
-from store.search import Entry, SearchIndex, tokens
+from store.query.search import Entry, SearchIndex, search_tokens
 
 
 def index():
@@ -52,4 +52,4 @@ def test_no_match_and_empty_query():
 
 
 def test_tokens_normalise_case_apostrophes_and_thousands():
-    assert tokens("Weihua’s 1,042 Firms") == ["weihua", "s", "1042", "firms"]
+    assert search_tokens("Weihua’s 1,042 Firms") == ["weihua", "s", "1042", "firms"]

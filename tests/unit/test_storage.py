@@ -5,8 +5,8 @@ import orjson
 import pytest
 from tinydb import TinyDB
 
-from store import build as build_mod
-from store.storage import AtomicOrjsonStorage, StoreFileError, write_atomic
+from store.persist import build as build_mod
+from store.persist.storage import AtomicOrjsonStorage, StoreFileError, write_atomic
 
 
 def test_tinydb_round_trip_reads_file_once(tmp_path, monkeypatch):
@@ -66,9 +66,9 @@ def test_rebuild_when_seeds_change_keeps_user_documents(tmp_path, monkeypatch):
 
 
 def test_ingest_reuses_stored_extractions_and_equals_a_full_build(tmp_path, monkeypatch):
-    from store import pipeline
-    from store.export_json import dump_store
-    from store.api import Store
+    from store.export.dump import dump_store
+    from store.extract import pipeline
+    from store.query.api import Store
     article = tmp_path / "mine.txt"
     article.write_text("Mine\nHubei Sanjiang Boat Group built 40 boats in 2023, up 12%.\n", encoding="utf-8")
     incremental = tmp_path / "inc.json"

@@ -1,7 +1,7 @@
 """Subject attribution on articles written for these tests, through the whole pipeline."""
-from store.documents import document_id
+from store.articles.documents import document_id
+from store.extract.pipeline import run
 from store.models import Document
-from store.pipeline import run
 
 
 def subjects(text: str) -> dict[str, str | None]:

@@ -1,0 +1,123 @@
+"""Markdown for each exportable view: search results, a region, an entity card, a comparison, a ranking."""
+from __future__ import annotations
+
+from ..query.compare import Comparison, figure_summary, format_quantity
+from ..query.ranking import Ranking
+from .markdown import Citations, cell, document, escape, heading, table
+
+
+def _figure_cell(fig, cites: Citations, with_metric: bool = True) -> str:
+    """One figure in a cell: value with qualifier and period, what it measures, its citation."""
+    metric = f", {cell(fig.metric)}" if with_metric and fig.metric else ""
+    return f"{cell(figure_summary(fig))}{metric} {cites.cite(fig)}"
+
+
+def _figures_table(store, figures, cites: Citations) -> str:
+    """Category, figure, metric and source of each figure, in document order."""
+    rows = [[cell(f.category), _figure_cell(f, cites, with_metric=False), cell(f.metric),
+             cell(store.documents[f.doc_id].file)] for f in figures]
+    return table(["Category", "Figure", "Metric", "Document"], rows) if rows else "No figures."
+
+
+def _count(n: int, noun: str) -> str:
+    """'1 figure', '3 figures'."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _place_chain(store, region_id: str | None) -> str:
+    """'Changyuan < Xinxiang < Henan' for a region id ('' for none)."""
+    if not region_id or region_id not in store.regions:
+        return ""
+    chain = [store.regions[region_id], *store.ancestors(region_id)]
+    return " < ".join(escape(r.name) for r in chain)
+
+
+def _card_blocks(store, entity_id: str, cites: Citations) -> list[str]:
+    """Title, facts (kind, place, aliases, mentions) and the cited figures table of an entity."""
+    ent, kind = store.entity(entity_id), store.kind_of(entity_id)
+    figures = store.figures_of(entity_id)
+    facts = [f"- Kind: {kind}" + (f" ({escape(ent.level)})" if kind == "region" else "")]
+    place = _place_chain(store, ent.region_id if kind == "company" else entity_id)
+    if place:
+        facts.append(f"- Place: {place}")
+    aliases = [a for a in ent.aliases if a != ent.name]
+    if aliases:
+        facts.append("- Also written: " + "; ".join(escape(a) for a in aliases))
+    mentions = store.mentions_of(entity_id)
+    facts.append(f"- Named {_count(len(mentions), 'time')} in "
+                 f"{_count(len({m.doc_id for m in mentions}), 'document')}")
+    about = f"What the articles say about this {kind}: {_count(len(figures), 'figure')}, each with its source."
+    return [heading(ent.name, about), "\n".join(facts), _figures_table(store, figures, cites)]
+
+
+def entity_markdown(store, entity_id: str) -> str:
+    """An entity card: what it is, where it is, its aliases and every figure about it, cited."""
+    cites = Citations(store)
+    return document(*_card_blocks(store, entity_id, cites), cites.render())
+
+
+def region_markdown(store, region_id: str) -> str:
+    """A region: its own card, plus the places and companies inside it with their figure counts."""
+    cites = Citations(store)
+    blocks = _card_blocks(store, region_id, cites)
+    node = _find_node(store.region_tree(), region_id)
+    if node and node.children:
+        inside = [[cell(c.region.name), cell(c.region.level), str(c.company_count), str(c.figure_count)]
+                  for c in node.children]
+        blocks += ["## Places inside", table(["Place", "Level", "Companies", "Figures"], inside)]
+    if node and node.companies:
+        companies = [[cell(c.name), str(len(store.figures_of(c.id)))] for c in node.companies]
+        blocks += ["## Companies here", table(["Company", "Figures"], companies)]
+    return document(*blocks, cites.render())
+
+
+def _find_node(nodes, region_id: str):
+    """The tree node of a region, searching depth-first."""
+    for node in nodes:
+        if node.region.id == region_id:
+            return node
+        found = _find_node(node.children, region_id)
+        if found:
+            return found
+    return None
+
+
+def search_markdown(store, query: str, results) -> str:
+    """Search results: kind, name, match score; figure results are cited."""
+    cites = Citations(store)
+    rows = []
+    for r in results:
+        fig = store.figures.get(r.id) if r.kind == "figure" else None
+        subject = store.name_of(fig.subject_id) if fig else ""
+        label = _figure_cell(fig, cites) + (f" — {cell(subject)}" if subject else "") if fig else cell(r.label)
+        rows.append([r.kind, label, f"{r.score:.0f}"])
+    about = f"Companies, regions and figures matching the search “{escape(query)}”, best first."
+    body = table(["Kind", "Result", "Score"], rows) if rows else "Nothing matches."
+    return document(heading(f"Search: {query}", about), body, cites.render())
+
+
+def comparison_markdown(store, comparison: Comparison) -> str:
+    """The comparison table: categories down, entities across, cited figures in the cells."""
+    cites = Citations(store)
+    names = [c.name for c in comparison.columns]
+    rows = [[cell(row.category), *("<br>".join(_figure_cell(f, cites) for f in figs) for figs in row.cells)]
+            for row in comparison.rows]
+    hidden = " Categories with no figure for any of them are left out." if comparison.hidden_empty else ""
+    about = (f"Figures the articles give for {', '.join(escape(n) for n in names)}, "
+             f"by category.{hidden}")
+    body = table(["Category", *(cell(n) for n in names)], rows) if rows else "No figures to compare."
+    return document(heading("Comparison: " + " vs ".join(names), about), body, cites.render())
+
+
+def ranking_markdown(store, ranking: Ranking) -> str:
+    """A metric ranking: entities by their largest figure of one category and unit, cited."""
+    cites = Citations(store)
+    unit = ranking.unit or "no unit"
+    rows = [[str(i), cell(e.name), e.kind, cell(format_quantity(e.value, e.figure.unit)),
+             _figure_cell(e.figure, cites)] for i, e in enumerate(ranking.entries, 1)]
+    about = (f"Every company and region with a “{escape(ranking.category)}” figure in "
+             f"{escape(unit)}, largest first (each ranked by its largest such figure).")
+    if ranking.other_units:
+        about += " Figures in other units are ranked apart: " + ", ".join(escape(u) for u in ranking.other_units) + "."
+    body = table(["Rank", "Name", "Kind", "Value", "Figure"], rows) if rows else "Nothing to rank."
+    return document(heading(f"Ranking: {ranking.category} ({unit})", about), body, cites.render())

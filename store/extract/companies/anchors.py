@@ -1,0 +1,58 @@
+"""Further mentions of firms already named: short forms, alias variants and well-known names."""
+from __future__ import annotations
+
+import re
+
+from .aliases import load_aliases, strip_legal
+from .cues import overlaps
+from .keys import doc_key
+from .text import Candidate, DocContext, tokens
+from .words import load_words
+
+
+def _anchor_pattern(ctx: DocContext, found: list[Candidate]) -> re.Pattern:
+    """Names already known in this document, alias variants and well-known firms, longest first."""
+    aliases, famous = load_aliases()
+    names = set(aliases) | set(famous)
+    for c in found:
+        names.add(strip_legal(ctx.text[c.start:c.end]))
+        key = doc_key(ctx, c)
+        if len(key) == 2 and not key[0].startswith(("~", "=")) and len(key[1]) > 2:
+            names |= {t[2] for t in tokens(ctx.text, c.start, c.end) if t[2].lower() == key[1]}
+    alt = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    return re.compile(rf"(?<![A-Za-z])(?:{alt})(?![A-Za-z])")
+
+
+def anchor_candidates(ctx: DocContext, found: list[Candidate]) -> list[Candidate]:
+    """Further mentions of known names, widened over a place before and industry words after."""
+    w = load_words()
+    out: list[Candidate] = []
+    for m in _anchor_pattern(ctx, found).finditer(ctx.text):
+        if overlaps(found + out, m.start(), m.end()) or (m.start(), m.end()) in ctx.exact_places \
+                or ctx.is_place(m.start(), m.end()):
+            continue
+        start, end = m.start(), m.end()
+        before = re.search(r"(?:China|my country)[ \u00a0]$", ctx.text[max(0, start - 12):start])
+        start = start - len(before.group()) if before else start
+        for s, e, word in tokens(ctx.text, end, min(len(ctx.text), end + 40)):
+            if s - end > 1 or ctx.text[end:s].strip() or not (word in w.industry_ends or w.kinds.get(word) == "firm"):
+                break
+            end = e
+        kinds = [c.kind for c in found if ctx.text[c.start:c.end].startswith(m.group())]
+        out.append(Candidate(start, end, kinds[0] if kinds else "firm"))
+    return out
+
+
+def trim_known_prefix(ctx: DocContext, cands: list[Candidate]) -> None:
+    """'X Technology Center' where X is a firm named elsewhere is a unit of X: keep only X."""
+    names = [{strip_legal(ctx.text[c.start:c.end])} | {
+        t[2] for t in tokens(ctx.text, c.start, c.end) if t[2].lower() in doc_key(ctx, c)[1:2]}
+        for c in cands]
+    for i, c in enumerate(cands):
+        text = ctx.text[c.start:c.end]
+        if not text.endswith(("Center", "Centre")):
+            continue
+        known = set().union(*(n for j, n in enumerate(names) if j != i))
+        prefixes = [k for k in known if k != text and text.startswith(k + " ")]
+        if prefixes:
+            c.end, c.kind = c.start + len(max(prefixes, key=len)), "firm"

@@ -1,0 +1,59 @@
+"""Bare firm names that the words around them mark as firms: "chip giant X", "X, a company"."""
+from __future__ import annotations
+
+import re
+
+from .names import trim_leading
+from .text import (
+    Candidate,
+    DocContext,
+    is_distinctive,
+    looks_like_person,
+    strip_possessive,
+    tokens,
+)
+from .words import load_words
+
+_CUE_BEFORE = re.compile(r"(?:\b(?:giant|enterprise|company|firm|manufacturer|automaker|carmaker|brand)"
+                         r"|\b(?:teamed up|cooperated|partnered|cooperation|together) with)\s+$", re.I)
+_CUE_AFTER = re.compile(r"^,?\s+(?:is\s+|was\s+|as\s+)?(?:a|an|the|another)\s+[^,.;]{0,50}?"
+                        r"\b(?:company|enterprise|firm|manufacturer|automaker|supplier|giant|producer|maker|"
+                        r"champion|exporter)\b")
+
+
+def overlaps(cands: list[Candidate], start: int, end: int) -> bool:
+    """True when [start, end) shares a character with a candidate already found."""
+    return any(c.start < end and start < c.end for c in cands)
+
+
+def plausible_name(ctx: DocContext, start: int, end: int, industry_ok: bool = False) -> tuple[int, int] | None:
+    """The trimmed span of a run that could be a bare firm name judged by context, else None.
+
+    With `industry_ok`, a name of common words ending in an industry word ("Power Diamond") will do."""
+    w = load_words()
+    toks = trim_leading(ctx, tokens(ctx.text, start, end))
+    words = [strip_possessive(t[2]) for t in toks]
+    if not toks or set(words) & (w.not_company | w.title_words) or looks_like_person(words):
+        return None
+    if " ".join(words) in w.region_phrases:
+        return None  # "South China's Guangdong": a part of the country, not a brand
+    if ctx.is_place(toks[0][0], toks[-1][1]) or (toks[0][0], toks[-1][1]) in ctx.exact_places:
+        return None
+    if not any(is_distinctive(ctx, *t) for t in toks) and not (
+            industry_ok and len(words) > 1 and words[-1] in w.industry_ends):
+        return None
+    return toks[0][0], toks[-1][1]
+
+
+def cue_candidates(ctx: DocContext, runs: list, found: list[Candidate]) -> list[Candidate]:
+    """Bare names that the words around them mark as firms: 'chip giant X', "X's factory", 'X, a company'."""
+    out = []
+    for start, end, legal in runs:
+        span = None if legal or overlaps(found, start, end) else plausible_name(ctx, start, end, True)
+        if not span:
+            continue
+        before, after = ctx.text[max(0, span[0] - 40):span[0]], ctx.text[span[1]:span[1] + 90]
+        strong = _CUE_BEFORE.search(before) or _CUE_AFTER.search(after)
+        if strong or (after[:2] in ("'s", "’s") and plausible_name(ctx, *span)):
+            out.append(Candidate(*span))
+    return out

@@ -1,0 +1,75 @@
+"""Judge a Title-case run by its words: which organisations, if any, it names."""
+from __future__ import annotations
+
+from .text import Candidate, DocContext, is_distinctive, strip_possessive, tokens
+from .words import load_words
+
+
+def trim_leading(ctx: DocContext, toks: list) -> list:
+    """Drop sentence-initial words and connectors that are not part of a name."""
+    w = load_words()
+    while toks:
+        word = toks[0][2]
+        sentence_start = not ctx.text[:toks[0][0]].rstrip(" \u00a0\"“'").endswith(
+            tuple("abcdefghijklmnopqrstuvwxyz,0123456789"))
+        common = sentence_start and word.lower() in ctx.lower_words and len(toks) > 1
+        if word in w.traps or strip_possessive(word) in w.traps or word in ("of", "and", "the") \
+                or (common and word not in w.kinds and word not in w.industry_ends):
+            toks = toks[1:]
+        else:
+            break
+    return toks
+
+
+def _split_at(toks: list, word: str) -> list[tuple[list, list]]:
+    """Every (left, right) split of `toks` at a connector word."""
+    return [(toks[:i], toks[i + 1:]) for i, t in enumerate(toks) if t[2] == word and 0 < i < len(toks) - 1]
+
+
+def judge_run(ctx: DocContext, start: int, end: int, legal_end: int | None = None) -> list[Candidate]:
+    """The organisations a Title-case run [start, end) names; `legal_end` ends a "Co., Ltd." after it."""
+    toks = trim_leading(ctx, tokens(ctx.text, start, end))
+    if not toks:
+        return []
+    if ctx.text.startswith("my country", toks[0][0] - 11) and ctx.text[toks[0][0] - 11:toks[0][0]] \
+            == "my country ":
+        toks = [(toks[0][0] - 11, toks[0][0] - 1, "my country")] + toks
+    w = load_words()
+    for left, right in _split_at(toks, "of"):
+        if left[-1][2] in w.subunits | w.not_company | w.title_words:
+            right = right[1:] if right[0][2] == "the" else right
+            return judge_run(ctx, right[0][0], end, legal_end) if right else []
+    for left, right in _split_at(toks, "and"):
+        if left[-1][2] not in w.kinds and left[-1][2] not in w.industry_ends:
+            continue  # "Institute of Physics and Chemistry" is one name
+        first = judge_run(ctx, left[0][0], left[-1][1])
+        if first and first[0].end == left[-1][1]:
+            return first + judge_run(ctx, right[0][0], end, legal_end)
+    kind = _kind_of(ctx, toks, legal_end is not None)
+    return [Candidate(toks[0][0], legal_end or toks[-1][1], kind)] if kind else []
+
+
+def _kind_of(ctx: DocContext, toks: list, legal: bool) -> str | None:
+    """'firm' or 'research' when the words make an organisation name, else None."""
+    w = load_words()
+    words = [strip_possessive(t[2]) for t in toks]
+    if set(words) & w.not_company or words[-1] in w.place_words:
+        return None
+    distinct = [t for t in toks if is_distinctive(ctx, *t)]
+    placed = ctx.is_place(toks[0][0], toks[0][1]) or words[0] in w.place_prefixes \
+        or words[0] in ("National", "my country")
+    if legal:
+        return "firm" if distinct or len(words) > 1 else None
+    last = words[-1]
+    if last in w.kinds and len(words) > 1:
+        if last in ("Center", "Centre") and not set(words) & w.center_qualifiers:
+            return None
+        return w.kinds[last] if (distinct or placed) else None
+    if words[0] in ("Institute", "Laboratory", "Academy") and len(words) > 2 and words[1] == "of":
+        return "research"
+    if any(t.startswith("(") for t in words[1:]) and distinct and distinct[0][2] == toks[0][2]:
+        return "firm"
+    if (last in w.industry_ends or " ".join(words[-2:]) in w.industry_ends) and len(words) > 1:
+        if distinct or words[0] == "China":
+            return "firm"
+    return None

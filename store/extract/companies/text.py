@@ -1,0 +1,97 @@
+"""The words of a document that company names are made of, and what the document says of them."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .words import load_words
+
+_SP = r"[ \u00a0]"
+# A capitalised word; "Co"/"Ltd" are left to the legal-suffix group, "'s" to the possessive check.
+_WORD = r"(?!(?:Co|Ltd|Inc|Corp)\b)(?:[A-Z][A-Za-z0-9]*(?:[-&][A-Za-z0-9]+)*(?:['’][a-z]{2,})?|R&D)"
+_PAREN = r"\([A-Z][A-Za-z]+\)"
+_LEGAL = rf"(?:,?{_SP}?Co\.?,?{_SP}?Ltd\.?|{_SP}Company{_SP}Limited|,?{_SP}(?:Ltd|Inc|Corp)\.)"
+RUN = re.compile(
+    rf"(?<![A-Za-z0-9])(?:{_WORD})(?:{_SP}(?:(?:of{_SP}the|of|and|&){_SP})?"
+    rf"(?:{_WORD}|{_PAREN}))*(?P<legal>{_LEGAL})?")
+TOKEN = re.compile(rf"{_PAREN}|[A-Za-z][A-Za-z0-9&\-]*(?:['’][A-Za-z]{{2,}})*")
+LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z][a-z\-]+")
+# A run of Mandarin syllables: Chinese brand words ("Weihua", "Shenma") look like this, English ones do not.
+PINYIN = re.compile(r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|iao|ian|uai|uan|ang|eng|ing|"
+                    r"ong|ai|ei|ui|ao|ou|iu|ie|ue|ve|er|an|en|in|un|ia|ua|uo|a|o|e|i|u|v))+")
+
+
+@dataclass
+class DocContext:
+    """What judging a name needs to know about its document."""
+
+    text: str
+    lower_words: frozenset  # words the document also writes in lower case: common words
+    place_spans: list  # (start, end) of region hits naming towns and larger places
+    exact_places: frozenset  # (start, end) of every region hit, zones included
+    place_names: frozenset = frozenset()  # lower-cased names of the places the document names
+
+    def is_place(self, start: int, end: int) -> bool:
+        """True when [start, end) lies inside a place (not a zone, which may be named after a firm)."""
+        i = bisect_right(self.place_spans, (start, len(self.text)))
+        while i > 0 and self.place_spans[i - 1][0] > start - 200:  # place names are short
+            i -= 1
+            if self.place_spans[i][1] >= end:
+                return True
+        return False
+
+
+def make_context(text: str, places: list[tuple[int, int]], zones: list[tuple[int, int]] = (),
+                 place_names: set[str] = frozenset()) -> DocContext:
+    """A DocContext for `text` with the spans of its places and zones, and the names of its places."""
+    return DocContext(text, frozenset(LOWER_WORD.findall(text)), sorted(places),
+                      frozenset(places) | frozenset(zones), frozenset(n.lower() for n in place_names))
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """Word tokens of text[start:end] as (start, end, word), offsets into `text`."""
+    end = len(text) if end is None else end
+    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+
+
+def strip_possessive(word: str) -> str:
+    """A word without a trailing possessive."""
+    return re.sub(r"['’]s$", "", word)
+
+
+def is_distinctive(ctx: DocContext, start: int, end: int, word: str) -> bool:
+    """True for a word that can identify a firm: not a place, not a common word."""
+    w = load_words()
+    word = strip_possessive(word)
+    if word.startswith("(") or word in w.place_prefixes or ctx.is_place(start, end):
+        return False
+    low = word.lower()
+    if low in ctx.place_names:
+        return False  # a place named elsewhere in the text, e.g. "Changyuan's" missed as a region
+    if low in w.generic or low in w.kinds or low in ("of", "the", "and", "my", "country"):
+        return False
+    if word.isupper() and word not in w.acronym_stop:
+        return True
+    return low not in ctx.lower_words and word[0].isupper()
+
+
+def looks_pinyin(word: str) -> bool:
+    """True for a word spelt as Mandarin syllables ("Qiaolong"), false for most English words ("Pump")."""
+    return PINYIN.fullmatch(word.lower()) is not None
+
+
+def looks_like_person(words: list[str]) -> bool:
+    """Two or three words starting with a common surname: a person's name."""
+    w = load_words()
+    return 2 <= len(words) <= 3 and words[0] in w.surnames and not (set(words) & w.industry_ends)
+
+
+@dataclass
+class Candidate:
+    """A span judged to name an organisation."""
+
+    start: int
+    end: int
+    kind: str = "firm"  # firm | research
+    suffix: str = ""  # kind word a bare list item implies ("Laboratory" for "labs including X")

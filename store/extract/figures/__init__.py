@@ -1,0 +1,140 @@
+"""Find quantitative figures in article text: exact span, value, unit and qualifier."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from ...models import FigureHit
+from .filters import is_year, keep, rejected
+from .metrics import describe
+from .numbers import SCALE_WORDS, parse_fraction, parse_number, scale_of
+from .patterns import CANDIDATE, CORE, NOT_FIGURE_ZONES
+from .words import head_noun, measure_after, qualifier_before
+
+# head_noun stays importable from here, where callers first found it.
+__all__ = ["find_figures", "head_noun"]
+
+_RANGE_JOIN = re.compile(r"\s*(?:to|–|~|-|or)\s*", re.I)
+_NUMERIC_WORD = re.compile(rf"\d|\b(?:{SCALE_WORDS})\b", re.I)
+_MULT = {"doubled": 2, "tripled": 3, "quadrupled": 4}
+_CURRENCY_BEFORE = re.compile(r"(US\$|HK\$|\$|¥|€|£|\bRMB|\bCNY|\bUSD|\bEUR)\s?$")
+_CURRENCY = {"US$": "usd", "$": "usd", "HK$": "hkd", "¥": "yuan", "€": "eur", "£": "gbp",
+             "RMB": "yuan", "CNY": "yuan", "USD": "usd", "EUR": "eur"}
+
+
+def _value(kind: str, core: str) -> tuple[float | None, str | None]:
+    """Value of a matched number core, and the unit its form implies (fractions are %)."""
+    if kind in ("every", "frac", "half"):
+        share = parse_fraction(core)
+        return (None if share is None else share * 100), "%"
+    if kind == "mult":
+        return float(_MULT[core.lower()]), "times"
+    return parse_number(core), None
+
+
+def _range_upper(text: str, end: int, start: int) -> re.Match | None:
+    """The upper bound of "10% to 20%" / "one to two million", unless it is "from X to Y"."""
+    if re.search(r"\bfrom\s+$", text[max(0, start - 8):start], re.I) and not re.search(
+            r"\b(?:rang\w*|vary\w*|between)\s+from\s+$", text[max(0, start - 20):start], re.I):
+        return None
+    join = _RANGE_JOIN.match(text, end)
+    if not join or join.group().strip() == "-" and join.group() != "-":
+        return None
+    upper = CORE.match(text, join.end())
+    if not upper or upper.lastgroup not in ("num", "word") or is_year(upper.group()):
+        return None
+    return upper
+
+
+def _hit_at(text: str, m: re.Match) -> tuple[FigureHit, str] | None:
+    """A figure and its counted noun phrase from one number match; None if not a figure."""
+    kind, core, start, end = m.lastgroup, m.group(), m.start(), m.end()
+    if rejected(text, start, end, kind):
+        return None
+    value, unit = _value(kind, core)
+    if value is None:
+        return None
+    measure = measure_after(text, end, kind) if unit is None else None
+    upper = _range_upper(text, measure[1] if measure else end, start) if kind in ("num", "word") else None
+    if upper:
+        upper_measure = measure_after(text, upper.end(), upper.lastgroup)
+        if measure and upper_measure and measure[0] != upper_measure[0]:
+            upper = None  # "rose 3.4 percent to 29.6 billion yuan": two figures, not a range
+    if upper:
+        if not measure and scale_of(core) == 1 and scale_of(upper.group()) > 1:
+            value *= scale_of(upper.group())  # "one to two million": the scale is shared
+        measure = upper_measure or measure
+        end = upper.end()
+    counted, phrase = None, ""
+    if measure:
+        unit, end = measure[0], max(end, measure[1])
+    elif unit is None and kind in ("num", "word", "vague"):
+        of = re.match(r"\s+of\b", text[end:])
+        counted = head_noun(text, end + (len(of.group()) if of else 0))
+        if counted:
+            unit, phrase = counted[0], re.sub(r"[\"“”]", "", text[end:counted[1]]).strip()
+            # a noun phrase holding another quantity ("7 trillion-level clusters") stays outside
+            if not _NUMERIC_WORD.search(phrase):
+                end = counted[1]
+    if not keep(text, m, kind, core, unit, counted):
+        return None
+    symbol = _CURRENCY_BEFORE.search(text, max(0, start - 5), start) if not unit else None
+    if symbol:  # "$47.6 billion", "US$ 3 million": the symbol is the unit and part of the span
+        unit, start = _CURRENCY[symbol.group(1)], symbol.start()
+    qualifier, start = qualifier_before(text, start)
+    if kind == "half" and qualifier is None and not re.match(r"\s+of\b", text[end:]):
+        return None
+    hit = FigureHit(start, end, text[start:end], value=value, unit=unit or "", qualifier=qualifier)
+    return hit, re.sub(r"^of\s+", "", phrase).lower()
+
+
+def _attach_units(text: str, hits: list[FigureHit]) -> None:
+    """Give unit-less counts the unit of "from 16 to 30 types" or "the number of X ... 10,000"."""
+    for i, hit in enumerate(hits):
+        if hit.unit:
+            continue
+        nxt = hits[i + 1] if i + 1 < len(hits) else None
+        if nxt and nxt.unit and re.fullmatch(r"[^.;,]{0,20}\bto\s+", text[hit.end:nxt.start]):
+            hit.unit = nxt.unit
+            continue
+        prev = hits[i - 1] if i else None
+        if prev and prev.unit and re.search(r"(?:up|down)\s+from\s+$", text[max(0, hit.start - 12):hit.start]):
+            hit.unit = prev.unit  # "13,000 enterprises, up from 10,500"
+            continue
+        if prev and prev.unit and (re.search(r"of which\s+$", text[max(0, hit.start - 12):hit.start])
+                                   or re.match(r"\s+of which\b", text[hit.end:])):
+            hit.unit = prev.unit
+            continue
+        window = text[max(0, hit.start - 160):hit.start]
+        number_of = list(re.finditer(r"\bnumber of\s", window))
+        if number_of and not re.search(r"[.;]", window[number_of[-1].end():]):
+            counted = head_noun(window, number_of[-1].end())
+            hit.unit = counted[0] if counted else ""
+
+
+def find_figures(text: str, sentences: list[tuple[int, int]]) -> list[FigureHit]:
+    """Every quantitative fact in `text`, with value, unit, qualifier, metric, category and period."""
+    zones = [(z.start(), z.end()) for z in NOT_FIGURE_ZONES.finditer(text)]
+    hits: list[FigureHit] = []
+    last_end = 0
+    phrases: list[str] = []
+    for candidate in CANDIDATE.finditer(text):
+        pos = candidate.start()
+        if pos < last_end or any(s <= pos < e for s, e in zones):
+            continue
+        m = CORE.match(text, pos)
+        found = _hit_at(text, m) if m else None
+        if found:
+            hits.append(found[0])
+            phrases.append(found[1])
+            last_end = found[0].end
+    _attach_units(text, hits)
+    starts = [s for s, _ in sentences]
+    previous: FigureHit | None = None
+    for hit, phrase in zip(hits, phrases):
+        i = bisect.bisect_right(starts, hit.start) - 1
+        sent = sentences[i] if i >= 0 and hit.start < sentences[i][1] else (hit.start, hit.end)
+        same = previous if previous and previous.start >= sent[0] else None
+        hit.metric, hit.category, hit.period = describe(text, sent, hit, same, phrase)
+        previous = hit
+    return hits

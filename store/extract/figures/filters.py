@@ -1,0 +1,88 @@
+"""Decide whether a number match is a figure, or a date, rank, name, model or debris."""
+from __future__ import annotations
+
+import re
+
+from .numbers import SCALE_WORDS
+from .patterns import MONTHS
+from .words import measure_after, word_lists
+
+_PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
+_NOT_AFTER = {"top", "first", "last", "past", "next", "previous", "recent", "no", "phase"}
+_TEMPORAL = {"in", "since", "by", "from", "to", "until", "of", "during", "before", "after",
+             "year", "end", "early", "late", "mid", "and", "or", "the"}
+_HUNDREDTH = re.compile(r"\s*-?(?:hundredth|thousandth|millionth|billionth)\b", re.I)
+_LEVEL_AFTER = re.compile(rf"\s+(?:{SCALE_WORDS})-level\b", re.I)
+
+
+def _prev_word(text: str, start: int) -> str:
+    """The word before `start` (lowercase), skipping spaces and punctuation."""
+    m = _PREV_WORD.search(text, max(0, start - 30), start)
+    return m.group(1).lower() if m else ""
+
+
+def rejected(text: str, start: int, end: int, kind: str) -> bool:
+    """True when the number at [start, end) is a date, rank, name, model or debris."""
+    before, after = text[max(0, start - 2):start], text[end:end + 2]
+    prev = _prev_word(text, start)
+    if "+" in before[-1:] + after[:1] or before[-1:] in "#/" and before:
+        return True
+    if prev in _NOT_AFTER or prev in MONTHS.lower().split("|") or _HUNDREDTH.match(text, end):
+        return True
+    if re.match(r"\s+years?\s+ago\b", text[end:end + 12], re.I):
+        return True
+    code_tail = re.search(r"\d-$", text[max(0, start - 2):start]) and re.fullmatch(r"\d{5,}", text[start:end])
+    if re.fullmatch(r"0\d{2,}", text[start:end]) or re.match(r"-\d{5,}", text[end:end + 6]) or code_tail:
+        return True  # a phone or code number ("0757-22831234"), not a quantity
+    if prev in ("a", "an", "the") and _LEVEL_AFTER.match(text, end):
+        return True
+    glued = after[:1].isalpha() or after[:1] == "-" and after[1:2].isalpha()
+    if glued and not measure_after(text, end, kind):
+        return True
+    if kind in ("word", "frac", "vague", "half"):
+        return _spelled_rejected(text, start, end, prev, kind)
+    return False
+
+
+def _spelled_rejected(text: str, start: int, end: int, prev: str, kind: str) -> bool:
+    """Spelled numbers in quotes, names ("Seven Stars") or anaphora ("the two") are not figures."""
+    if re.search(r"[\"“‘']\s?$", text[max(0, start - 2):start]):
+        return True
+    if prev in ("the", "these", "those", "both", "every", "each"):
+        return True
+    nxt = re.match(r" ([A-Za-z])", text[end:end + 2])
+    return bool(nxt and nxt.group(1).isupper())
+
+
+def is_year(core: str) -> bool:
+    """A bare four-digit number that reads as a calendar year."""
+    return bool(re.fullmatch(r"1[89]\d\d|20\d\d", core))
+
+
+# "Fortune Global 500", "Route 105", "Top 100" (but "RMB 5 billion" is money)
+_NAME_BEFORE = re.compile(r"\b(?!(?:RMB|CNY|USD|EUR) )[A-Z][A-Za-z]+ $")
+_AGE = re.compile(r",\s*$")
+
+
+def is_name_or_age(text: str, start: int, end: int) -> bool:
+    """A bare number that is part of a name ("Global 500") or a person's age ("Liang, 84,")."""
+    if _NAME_BEFORE.search(text, max(0, start - 30), start):
+        return True
+    return bool(_AGE.search(text, max(0, start - 3), start)) and text[end:end + 1] == "," or \
+        bool(re.match(r"\s*(?:-year-old|years old)\b", text[end:end + 12]))
+
+
+def keep(text: str, m: re.Match, kind: str, core: str, unit: str | None, counted) -> bool:
+    """Final judgement: years need a counted noun, bare spelled numbers need a unit."""
+    if kind == "num" and not unit and is_name_or_age(text, m.start(), m.end()):
+        return False
+    if kind == "num" and is_year(core):
+        table = word_lists()["count_nouns"]
+        return bool(counted) and counted[0] in table.values() and \
+            _prev_word(text, m.start()) not in _TEMPORAL
+    if kind == "word":
+        if not unit:
+            return False
+        if core.lower() in ("one", "a", "an") and counted:
+            return False  # "one control system", "one of": a determiner, not a count
+    return True

@@ -1,0 +1,72 @@
+"""Resolve ambiguous place words: each mention picks the place its neighbours point at."""
+from __future__ import annotations
+
+from collections import Counter
+
+from .gazetteer import ALTERNATE, LEVEL_RANK, Candidate, Gazetteer, Place
+from .scan import Mention
+
+# A bare name that could be a province or prefecture usually is, unless a place written
+# right beside it ("Xinjiang, Shanxi") or several nearby say otherwise.
+PROMINENCE = {"province": 300, "prefecture": 30}
+
+
+def resolve(mentions: list[Mention], gaz: Gazetteer) -> None:
+    """Pick each mention's place; ambiguous names follow the places named nearby."""
+    for m in mentions:
+        if len({c.place.id for c in m.cands}) == 1 and not m.split:
+            m.place, m.rank = m.cands[0].place, m.cands[0].rank
+    for _ in range(2):  # a second pass lets resolved ambiguous names help each other
+        context = _Context([m for m in mentions if m.place], gaz)
+        for m in mentions:
+            if len({c.place.id for c in m.cands}) > 1 or m.split:
+                best = max(m.cands, key=lambda c: (context.evidence(c.place, m) + _prior(c),
+                                                   -c.rank, LEVEL_RANK[c.place.level], c.place.id))
+                m.place, m.rank = best.place, best.rank
+    seen_whole = {m.place.id for m in mentions if not m.split}
+    for m in mentions:
+        if m.split and m.place.id not in seen_whole:
+            m.place = None  # "He Fei" is a person unless the text also writes "Hefei"
+
+
+class _Context:
+    """The resolved mentions of a text, grouped by sentence and paragraph for quick scoring."""
+
+    def __init__(self, settled: list[Mention], gaz: Gazetteer):
+        self.gaz = gaz
+        self.by_sentence: dict[int, list[Mention]] = {}
+        self.by_paragraph: dict[int, list[Mention]] = {}
+        for m in settled:
+            self.by_sentence.setdefault(m.sentence, []).append(m)
+            self.by_paragraph.setdefault(m.paragraph, []).append(m)
+        self.prefectures = Counter(gaz.prefecture_of(m.place.id) for m in settled)
+        self.provinces = Counter(gaz.province_of(m.place.id) for m in settled)
+
+    def evidence(self, place: Place, m: Mention) -> int:
+        """How strongly nearby mentions point at `place`: beside > sentence > paragraph > text."""
+        score = 0
+        for o in self.by_paragraph.get(m.paragraph, []):
+            if o is m or o.place.id == place.id:
+                continue
+            rel = _relation(place, o.place, self.gaz)
+            adjacent = -2 <= m.start - o.end <= 2 or -2 <= o.start - m.end <= 2
+            score += rel * (1000 if adjacent else 100 if o.sentence == m.sentence else 10)
+        # the whole text, weakly: mentions sharing the prefecture count twice
+        return (score + 2 * self.prefectures[self.gaz.prefecture_of(place.id)]
+                + self.provinces[self.gaz.province_of(place.id)])
+
+
+def _prior(c: Candidate) -> int:
+    """Evidence a candidate has before context: prominent levels up, unusual readings down."""
+    if c.rank == ALTERNATE:
+        return -50
+    return PROMINENCE.get(c.place.level, 0)
+
+
+def _relation(a: Place, b: Place, gaz: Gazetteer) -> int:
+    """2 when two places share a prefecture (or one contains the other), 1 a province, else 0."""
+    if gaz.prefecture_of(a.id) == gaz.prefecture_of(b.id):
+        return 2
+    if b in gaz.ancestors(a.id) or a in gaz.ancestors(b.id):
+        return 2
+    return 1 if gaz.province_of(a.id) == gaz.province_of(b.id) else 0

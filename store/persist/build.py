@@ -1,0 +1,132 @@
+"""Build, rebuild and extend the store file; find it and keep it in step with the bundled seeds."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..articles.documents import collect_paths, read_document
+from ..errors import InputError
+from ..models import Document
+from .extraction_cache import cached_extractions
+from .fingerprint import seeds_fingerprint
+from .locations import bundled_seeds_dir
+from .tables import TABLES, read_tables, rows_to_records, write_corpus
+
+
+@dataclass
+class BuildReport:
+    """What a build or ingest did: documents stored, counts per table, one line per problem."""
+
+    documents: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+
+def read_documents(paths: list[Path], report: BuildReport) -> list[Document]:
+    """Read the articles under `paths`; record one error line per unusable path or file."""
+    files, errors = collect_paths(paths)
+    report.errors.extend(errors)
+    docs = []
+    for path in files:
+        try:
+            docs.append(read_document(path))
+        except InputError as exc:
+            report.errors.append(str(exc))
+    return docs
+
+
+def _store_documents(store_path: Path, docs: list[Document], sources: dict[str, str],
+                     report: BuildReport, progress=None, cached: dict | None = None) -> BuildReport:
+    """Extract `docs` (unique by content; `cached` ones are reused) and write the whole store."""
+    from ..extract.pipeline import (
+        run,  # the extractors load their data only when something is built
+    )
+    unique = list({d.id: d for d in docs}.values())
+    corpus = run(unique, progress, cached)
+    write_corpus(store_path, corpus, {"seeds_fingerprint": seeds_fingerprint()}, sources)
+    report.documents = len(unique)
+    report.counts = {t: len(getattr(corpus, t)) for t in TABLES}
+    return report
+
+
+def build(store_path: Path, paths: list[Path] | None = None, progress=None) -> BuildReport:
+    """(Re)build the store from `paths` (default: the bundled seeds). Nothing is written on failure."""
+    report = BuildReport()
+    docs = read_documents(paths or [bundled_seeds_dir()], report)
+    if not docs:
+        report.errors.append("no usable articles found; nothing was written")
+        return report
+    bundled = paths is None
+    return _store_documents(store_path, docs, {d.id: "bundled" if bundled else "user" for d in docs},
+                            report, progress)
+
+
+def _documents_of(rows: list[dict]) -> tuple[list[Document], dict[str, str]]:
+    """Document records and their source marks from the documents table's rows."""
+    return rows_to_records(rows, Document), {r["id"]: r.get("source", "user") for r in rows}
+
+
+def stored_documents(store_path: Path) -> tuple[list[Document], dict[str, str]]:
+    """The documents already in a store, with their source marks."""
+    return _documents_of(read_tables(store_path)["documents"])
+
+
+def ingest(store_path: Path, files: list[Path], progress=None) -> BuildReport:
+    """Add the user's articles to the store: extract the new ones, merge entities across all."""
+    load_current(store_path)
+    report = BuildReport()
+    new_docs = read_documents(files, report)
+    if not new_docs:
+        if not report.errors:
+            report.errors.append("no articles given; nothing was added")
+        return report
+    tables = read_tables(store_path, with_cache=True)
+    old_docs, sources = _documents_of(tables["documents"])
+    sources.update({d.id: sources.get(d.id, "user") for d in new_docs})
+    # Stored articles keep their extraction; only the new ones go through the extractors.
+    cached = cached_extractions(tables, old_docs)
+    return _store_documents(store_path, old_docs + new_docs, sources, report, progress, cached)
+
+
+def _is_current(tables: dict[str, list[dict]]) -> bool:
+    """True when the tables were built from these bundled seeds, schema and extractor."""
+    meta = tables["meta"]
+    return bool(meta) and meta[0].get("seeds_fingerprint") == seeds_fingerprint()
+
+
+def needs_rebuild(store_path: Path) -> bool:
+    """True when the store is missing, or built from other bundled seeds, schema or extractor."""
+    return not store_path.exists() or not _is_current(read_tables(store_path))
+
+
+def _rebuild(store_path: Path, tables: dict[str, list[dict]] | None, progress=None) -> None:
+    """Build from the bundled seeds, keeping the user's own articles from `tables` (if any)."""
+    docs: list[Document] = []
+    sources: dict[str, str] = {}
+    if tables is not None:
+        # Bundled articles are re-read from disk; the user's own come from the old store.
+        old, old_sources = _documents_of(tables["documents"])
+        docs = [d for d in old if old_sources.get(d.id) == "user"]
+        sources = {d.id: "user" for d in docs}
+    report = BuildReport()
+    seeds = read_documents([bundled_seeds_dir()], report)
+    sources.update({d.id: "bundled" for d in seeds})
+    _store_documents(store_path, seeds + docs, sources, report, progress)
+
+
+def load_current(store_path: Path, progress=None) -> dict[str, list[dict]]:
+    """The store's tables, built or rebuilt first when missing or stale (one file read if current)."""
+    tables = read_tables(store_path) if store_path.exists() else None
+    if tables is None or not _is_current(tables):
+        _rebuild(store_path, tables, progress)
+        tables = read_tables(store_path)
+    return tables
+
+
+def ensure_store(store_path: Path, progress=None) -> bool:
+    """Build the store from the bundled seeds when it is missing or stale; True if it built."""
+    tables = read_tables(store_path) if store_path.exists() else None
+    if tables is not None and _is_current(tables):
+        return False
+    _rebuild(store_path, tables, progress)
+    return True

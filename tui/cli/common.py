@@ -1,0 +1,53 @@
+"""What every command shares: the consoles, the --store option, opening the store, one error path."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import orjson
+import typer
+from rich.console import Console
+from typer.core import TyperGroup
+
+import store as lib
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+StoreOption = Annotated[Optional[Path], typer.Option(
+    "--store", metavar="PATH", show_default=False,
+    help="Store file (default: $MFG_EXPLORE_STORE, else store.json in the user data dir).")]
+
+
+def say_error(message: str) -> None:
+    """One `error:` line on stderr, made terminal-safe (no controls, no forged line breaks)."""
+    err.print(f"error: {lib.one_line(message)}", markup=False)
+
+
+class ErrorHandlingGroup(TyperGroup):
+    """The one place where library errors become an `error:` line and exit status 1."""
+
+    def invoke(self, ctx):
+        """Run the command; an MfgError is the user's to fix, anything else is a bug."""
+        try:
+            return super().invoke(ctx)
+        except lib.MfgError as exc:
+            say_error(exc.message)
+            raise typer.Exit(1) from None
+
+
+def store_path(ctx: typer.Context, store: Optional[Path]) -> Path:
+    """The store file: this command's --store, else the one before the command, else the default."""
+    top = (ctx.obj or {}).get("store") if ctx.obj is not None else None
+    return store or top or lib.default_store_path()
+
+
+def open_store(ctx: typer.Context, store: Optional[Path]) -> lib.Store:
+    """Load the store, building it from the bundled seeds on first use."""
+    return lib.Store.open(store_path(ctx, store))
+
+
+def print_json(data) -> None:
+    """JSON on stdout, indented, with a final newline."""
+    sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")

@@ -1,0 +1,96 @@
+"""`compare` and `export`: comparison, ranking and Markdown exports with citations."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+import store as lib
+
+from .common import StoreOption, open_store, out
+
+OutputOption = Annotated[Optional[Path], typer.Option(
+    "-o", "--output", metavar="FILE", show_default=False,
+    help="Write the Markdown to FILE (or into a folder, under the default name).")]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace the -o file if it already exists.")]
+
+
+def emit(markdown: str, output: Optional[Path], force: bool, view: str, name: str) -> None:
+    """Print the Markdown, or write it to `output`, replacing a file only with `force`."""
+    if output is None:
+        sys.stdout.write(markdown)
+        return
+    if output.is_dir():
+        output = output / lib.default_export_name(view, name)
+    try:
+        path = lib.write_markdown(output, markdown, overwrite=force)
+    except lib.ExportExists as exc:
+        raise lib.ExportExists(f"{exc.message}; use --force to replace it") from None
+    out.print(f"wrote {lib.one_line(str(path))}", markup=False)
+
+
+def compare(ctx: typer.Context,
+            names: Annotated[list[str], typer.Argument(
+                metavar="NAME...", help="Two or more companies or regions.")],
+            output: OutputOption = None, force: ForceOption = False,
+            empty_rows: Annotated[bool, typer.Option(
+                "--empty-rows", help="Keep categories none of them has a figure for.")] = False,
+            store: StoreOption = None) -> None:
+    """Compare companies or regions category by category, as a Markdown table with citations."""
+    st = open_store(ctx, store)
+    ids = list(dict.fromkeys(lib.resolve_entity(st, n) for n in names))
+    if len(ids) < 2:
+        raise lib.MfgError("compare needs at least two different companies or regions")
+    comparison = lib.compare(st, ids, hide_empty=not empty_rows)
+    emit(lib.comparison_markdown(st, comparison), output, force, "comparison",
+         "-".join(c.name for c in comparison.columns))
+
+
+def export(ctx: typer.Context,
+           region: Annotated[Optional[str], typer.Option(
+               "--region", metavar="NAME", show_default=False, help="A region's card.")] = None,
+           company: Annotated[Optional[str], typer.Option(
+               "--company", metavar="NAME", show_default=False, help="A company's card.")] = None,
+           search: Annotated[Optional[str], typer.Option(
+               "--search", metavar="QUERY", show_default=False, help="Search results for QUERY.")] = None,
+           rank_by: Annotated[Optional[str], typer.Option(
+               "--rank", metavar="CATEGORY", show_default=False, help="Rank entities by a CATEGORY.")] = None,
+           unit: Annotated[Optional[str], typer.Option(
+               "--unit", metavar="UNIT", show_default=False,
+               help="Unit for --rank (default: the commonest).")] = None,
+           limit: Annotated[int, typer.Option("--limit", "-n", min=1, metavar="N",
+                                              help="Results for --search.")] = 20,
+           output: OutputOption = None, force: ForceOption = False,
+           store: StoreOption = None) -> None:
+    """Export one view as Markdown: a region, a company, search results or a ranking."""
+    chosen = [value for value in (region, company, search, rank_by) if value is not None]
+    if len(chosen) != 1:
+        raise lib.MfgError("give exactly one of --region NAME, --company NAME, --search QUERY, "
+                           "--rank CATEGORY")
+    if unit is not None and rank_by is None:
+        raise lib.MfgError("--unit only applies to --rank")
+    st = open_store(ctx, store)
+    if region is not None:
+        rid = lib.resolve_entity(st, region, "region")
+        emit(lib.region_markdown(st, rid), output, force, "region", st.name_of(rid))
+    elif company is not None:
+        cid = lib.resolve_entity(st, company, "company")
+        emit(lib.entity_markdown(st, cid), output, force, "company", st.name_of(cid))
+    elif search is not None:
+        emit(lib.search_markdown(st, search, st.search(search, None, limit)), output, force,
+             "search", search)
+    else:
+        _export_ranking(st, lib.resolve_category(rank_by), unit, output, force)
+
+
+def _export_ranking(st, category: str, unit: Optional[str], output, force: bool) -> None:
+    """The ranking of `category` (in `unit`) as Markdown."""
+    units = lib.units_for(st, category)
+    if unit is not None and unit not in units:
+        raise lib.MfgError(f"no {category!r} figures in {unit!r}; "
+                           f"units available: {', '.join(units) or 'none'}")
+    ranking = lib.rank(st, category, unit)
+    emit(lib.ranking_markdown(st, ranking), output, force, "ranking",
+         f"{category} {ranking.unit or ''}")

@@ -1,0 +1,139 @@
+"""The comparison screen: figure categories down, marked companies/regions across, figures in cells."""
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header
+
+from store import compare, comparison_markdown, figure_summary, toggle_empty_rows
+
+from ..exporting import ExportView
+from ..highlight import plain
+from ..widgets.link_marks import link_mark
+
+CATEGORY_WIDTH = 16
+MIN_COLUMN = 26
+# Border (2), vertical scrollbar (2) and one cell of padding each side of every column.
+CHROME = 4
+
+
+def column_width(screen_width: int, columns: int) -> int:
+    """Width of each entity column so the table fits the screen (scrolls sideways below MIN_COLUMN)."""
+    free = screen_width - CHROME - CATEGORY_WIDTH - 2 * (columns + 1)
+    return max(MIN_COLUMN, free // max(1, columns))
+
+
+def cell_text(store, figures) -> Text:
+    """A cell: each figure's value with qualifier and period, its metric dimmed beneath."""
+    if not figures:
+        return Text("—", "dim")
+    text = Text()
+    for i, fig in enumerate(figures):
+        if i:
+            text.append("\n")
+        text.append(plain(figure_summary(fig), "bold"))
+        text.append(link_mark(store, fig))
+        text.append(plain(f"\n  {fig.metric}", "dim"))
+    return text
+
+
+class CompareScreen(Screen[None]):
+    """Holds a store.compare.Comparison; the table is redrawn from it (h toggles empty rows)."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", tooltip="Back to the explorer", id="compare.back"),
+        Binding("h", "toggle_empty", "Empty rows", tooltip="Hide or show categories with no figure",
+                id="compare.toggle_empty"),
+        Binding("m", "rank_row", "Rank row", tooltip="Rank every entity by this row's category",
+                id="compare.rank"),
+        Binding("enter", "show_sources", "Sources", tooltip="The cell's figures in their source passages",
+                id="compare.sources", priority=True),
+    ]
+
+    def __init__(self, store, entity_ids: list[str], hide_empty: bool = False) -> None:
+        super().__init__()
+        self.store = store
+        self.comparison = compare(store, entity_ids, hide_empty=hide_empty)
+
+    def compose(self) -> ComposeResult:
+        """Header, the comparison table, footer."""
+        yield Header()
+        yield DataTable(id="compare-table", cursor_type="cell", zebra_stripes=True)
+        yield Footer()
+
+    def on_resize(self) -> None:
+        """Columns share the new width."""
+        self.fill()
+
+    def on_mount(self) -> None:
+        """Title the screen and fill the table."""
+        self.title = "compare: " + " vs ".join(c.name for c in self.comparison.columns)
+        self.fill()
+
+    def fill(self) -> None:
+        """Redraw the table from the comparison, keeping the cursor's column."""
+        table = self.query_one(DataTable)
+        column = table.cursor_column
+        table.clear(columns=True)
+        width = column_width(self.size.width, len(self.comparison.columns))
+        table.add_column("category", width=CATEGORY_WIDTH, key="category")
+        for col in self.comparison.columns:
+            table.add_column(Text.assemble(plain(col.name, "bold"), (f" {col.kind}", "dim")),
+                             width=width, key=col.entity_id)
+        for row in self.comparison.rows:
+            table.add_row(Text(row.category, "bold"), *(cell_text(self.store, figs) for figs in row.cells),
+                          height=None, key=row.category)
+        table.move_cursor(row=0, column=max(1, column))
+        shown = "hidden" if self.comparison.hidden_empty else "shown"
+        table.border_subtitle = f"{len(self.comparison.rows)} categories · empty rows {shown} (h)"
+
+    def cursor_figures(self) -> tuple[str, list]:
+        """The category under the cursor and the figures of the cell (the whole row on 'category')."""
+        table = self.query_one(DataTable)
+        if not self.comparison.rows:
+            return "", []
+        row = self.comparison.rows[min(table.cursor_row, len(self.comparison.rows) - 1)]
+        column = table.cursor_column
+        figures = [f for cell in row.cells for f in cell] if column == 0 else list(row.cells[column - 1])
+        return row.category, figures
+
+    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+        """A click on a cell opens its sources, as enter does."""
+        event.stop()
+        self.action_show_sources()
+
+    def action_toggle_empty(self) -> None:
+        """Hide or show categories where no compared entity has a figure."""
+        self.comparison = toggle_empty_rows(self.store, self.comparison)
+        self.fill()
+
+    def action_show_sources(self) -> None:
+        """Open the cell's figures in their source passages."""
+        from .sources import SourcesScreen
+        category, figures = self.cursor_figures()
+        column = self.query_one(DataTable).cursor_column
+        who = "all" if column == 0 else self.comparison.columns[column - 1].name
+        self.app.push_screen(SourcesScreen(self.store, figures, f"{category} · {who}"))
+
+    def action_rank_row(self) -> None:
+        """Rank by the row's category, in the unit most of the row's figures use."""
+        from .rank import RankScreen
+        category, figures = self.cursor_figures()
+        units = Counter(f.unit for cell in self._row_cells() for f in cell) if category else Counter()
+        if category:
+            self.app.push_screen(RankScreen(self.store, category, units.most_common(1)[0][0] if units else None))
+
+    def _row_cells(self):
+        """The cells of the row under the cursor."""
+        table = self.query_one(DataTable)
+        return self.comparison.rows[min(table.cursor_row, len(self.comparison.rows) - 1)].cells
+
+    def export_view(self) -> ExportView:
+        """The comparison as shown (empty rows hidden or not)."""
+        comparison = self.comparison
+        return ExportView("comparison", " vs ".join(c.name for c in comparison.columns),
+                          lambda: comparison_markdown(self.store, comparison))

@@ -1,0 +1,44 @@
+"""The explorer's issue-4 actions: marking (space), comparing (c), ranking (m), and its export view."""
+from __future__ import annotations
+
+from ..exporting import ExportView, explorer_export_view
+from ..marks import MarkRequested, can_mark
+from ..widgets.results import ResultsTable
+from ..widgets.search_bar import SearchBar
+
+
+class MarksAndViews:
+    """Mixed into ExplorerScreen, which provides `store`, `search_query` and `search_results`."""
+
+    # Named handler, not @on: the decorator only registers on MessagePump classes, not on a mixin.
+    def on_mark_requested(self, event: MarkRequested) -> None:
+        """Mark or unmark a company or region; anything else gets a hint."""
+        if can_mark(event.selection):
+            self.app.toggle_mark(event.selection.id)
+        else:
+            self.notify("Only companies and regions can be marked for comparison.", severity="warning")
+
+    def action_compare(self) -> None:
+        """Open the comparison screen for the marked items."""
+        from .compare import CompareScreen
+        marked = [m for m in self.app.marked if self.store.entity(m) is not None]
+        if not marked:
+            self.notify("Mark companies or regions with space first, then press c.", severity="warning")
+            return
+        self.app.push_screen(CompareScreen(self.store, marked))
+
+    def action_rank(self) -> None:
+        """Rank by the figure in the detail pane: same category, same unit."""
+        from .rank import RankScreen
+        current = self.app.current
+        fig = self.store.figures.get(current.id) if current and current.kind == "figure" else None
+        if fig is None:
+            self.notify("Show a figure first: m ranks by its category and unit.", severity="warning")
+            return
+        self.app.push_screen(RankScreen(self.store, fig.category, fig.unit))
+
+    def export_view(self) -> ExportView | None:
+        """Search results while the search box or results have focus, else the detail's item."""
+        in_list = isinstance(self.app.focused, (SearchBar, ResultsTable))
+        return explorer_export_view(self.store, self.search_query, self.search_results, in_list,
+                                    self.app.current)

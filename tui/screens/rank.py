@@ -1,0 +1,121 @@
+"""The ranking screen: every entity with a figure of one category and unit, largest first, with bars.
+
+The bars are Rich Text made of block characters (full blocks plus an eighth-block tip), drawn in a
+DataTable column. Why not a plotting widget (textual-plot, plotext): a ranking is one bar per named
+row, so a table keeps each bar on the same line as its name, value and source, lets the cursor pick a
+row (enter opens its sources), scrolls like every other table, needs no extra dependency, and renders
+identically in SVG screenshots and snapshots. Units are never mixed: one ranking holds one unit, `u`
+switches to the category's next unit.
+"""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header
+
+from store import figure_summary, format_quantity, rank, ranking_markdown, units_for
+
+from ..exporting import ExportView
+from ..highlight import plain
+
+BAR_WIDTH = 30
+EIGHTHS = " ▏▎▍▌▋▊▉"  # partial blocks, 0/8 … 7/8 of a cell
+BAR_STYLE = "bold"
+NAME_LIMIT = 36  # long machine-made names are cut; the sources screen shows them whole
+MIN_FIGURE = 20
+CHROME = 4  # border (2) and vertical scrollbar (2)
+
+
+def bar_text(fraction: float, width: int = BAR_WIDTH) -> Text:
+    """A horizontal bar `fraction` (clamped to 0..1) of `width` cells long, at 1/8-cell precision."""
+    eighths = round(max(0.0, min(1.0, fraction)) * width * 8)
+    full, rest = divmod(eighths, 8)
+    bar = "█" * full + (EIGHTHS[rest] if rest else "")
+    return Text(bar.ljust(width), style=BAR_STYLE)
+
+
+class RankScreen(Screen[None]):
+    """Holds a store.ranking.Ranking for one category and unit; `u` moves to the next unit."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", tooltip="Back to the previous screen", id="rank.back"),
+        Binding("u", "next_unit", "Unit", tooltip="Rank the same category in its next unit",
+                id="rank.next_unit"),
+        Binding("enter", "show_sources", "Sources", tooltip="The ranked entity's figures in their sources",
+                id="rank.sources", priority=True),
+    ]
+
+    def __init__(self, store, category: str, unit: str | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.ranking = rank(store, category, unit)
+
+    def compose(self) -> ComposeResult:
+        """Header, the ranked table, footer."""
+        yield Header()
+        yield DataTable(id="rank-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill the table."""
+        self.fill()
+
+    def on_resize(self) -> None:
+        """The last column takes the room that is left."""
+        self.fill()
+
+    def fill(self) -> None:
+        """Rows from the ranking, largest first; the titles say category, unit and the other units."""
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        r = self.ranking
+        names = [Text.assemble(plain(e.name), (f" {e.kind}", "dim")) for e in r.entries]
+        values = [Text(format_quantity(e.value, e.figure.unit), justify="right") for e in r.entries]
+        name_width = min(NAME_LIMIT, max((len(n) for n in names), default=4))
+        value_width = max((len(v) for v in values), default=5)
+        rest = self.size.width - CHROME - 3 - name_width - BAR_WIDTH - value_width - 2 * 5
+        for label, key, width in (("#", "rank", 3), ("name", "name", name_width), ("", "bar", BAR_WIDTH),
+                                  (Text("value", justify="right"), "value", value_width),
+                                  ("figure as stated", "figure", max(MIN_FIGURE, rest))):
+            table.add_column(label, key=key, width=width)
+        for i, (entry, name, value) in enumerate(zip(r.entries, names, values), 1):
+            table.add_row(Text(str(i), justify="right"), name, bar_text(r.bar_fraction(entry)), value,
+                          plain(f"{figure_summary(entry.figure)} — {entry.figure.metric}"), key=entry.entity_id)
+        unit = r.unit or "no unit"
+        self.title = f"rank: {r.category} ({unit})"
+        others = f" · other units: {', '.join(r.other_units)} (u)" if r.other_units else ""
+        table.border_title = f"{r.category} in {unit}, largest first"
+        table.border_subtitle = f"{len(r.entries)} entities{others}"
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """A click on a row opens its sources, as enter does."""
+        event.stop()
+        self.action_show_sources()
+
+    def action_next_unit(self) -> None:
+        """Switch to the category's next unit (figures in different units are never mixed)."""
+        units = units_for(self.store, self.ranking.category)
+        if len(units) < 2:
+            self.notify(f"every {self.ranking.category} figure is in {self.ranking.unit or 'no unit'}")
+            return
+        at = units.index(self.ranking.unit) if self.ranking.unit in units else -1
+        self.ranking = rank(self.store, self.ranking.category, units[(at + 1) % len(units)])
+        self.fill()
+
+    def action_show_sources(self) -> None:
+        """Open the highlighted entity's figures of this metric in their source passages."""
+        from .sources import SourcesScreen
+        table = self.query_one(DataTable)
+        if not self.ranking.entries:
+            return
+        entry = self.ranking.entries[min(table.cursor_row, len(self.ranking.entries) - 1)]
+        self.app.push_screen(SourcesScreen(self.store, list(entry.figures),
+                                           f"{self.ranking.category} · {entry.name}"))
+
+    def export_view(self) -> ExportView:
+        """The ranking as shown (this unit only)."""
+        ranking = self.ranking
+        return ExportView("ranking", f"{ranking.category} {ranking.unit or ''}",
+                          lambda: ranking_markdown(self.store, ranking))

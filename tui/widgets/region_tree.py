@@ -1,0 +1,114 @@
+"""The region tree: province → prefecture → county → town/zone, each region's companies as leaves."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode as UINode
+
+from ..highlight import plain
+from ..marks import MARKER, MarkRequested
+from ..state import Selection
+
+
+def node_label(name: str, companies: int, figures: int) -> Text:
+    """A region's label: its name, then dim company and figure counts."""
+    return Text.assemble(plain(name), (f" · {companies} co · {figures} fig", "dim"))
+
+
+class RegionTree(Tree[Selection]):
+    """Regions and their companies; moving the cursor reports what is under it."""
+
+    # space marks for comparison here as everywhere; enter still expands/collapses (auto_expand).
+    BINDINGS = [Binding("space", "mark", "Mark", tooltip="Mark/unmark the region or company for comparison (c)",
+                        id="tree.mark")]
+
+    marked: reactive[tuple[str, ...]] = reactive(tuple)
+    """Ids the app has marked; their nodes show MARKER (set by the screen: attributes down)."""
+
+    @dataclass
+    class Picked(Message):
+        """The cursor is on a node (`chosen` when enter or a click selected it)."""
+
+        selection: Selection
+        chosen: bool = False
+
+    def __init__(self, store, **kwargs) -> None:
+        super().__init__("regions", **kwargs)
+        self.store = store
+        self.show_root = False
+        self.guide_depth = 2
+        self._labels: dict = {}  # node id → label without the marker
+
+    def on_mount(self) -> None:
+        """Fill the tree from the store's region hierarchy."""
+        for node in self.store.region_tree():
+            self._add(self.root, node)
+        self.root.expand()
+        for child in self.root.children:
+            child.expand()
+
+    def _add(self, parent: UINode, node) -> None:
+        """Add one region, its sub-regions and its companies under `parent`."""
+        label = node_label(node.region.name, node.company_count, node.figure_count)
+        ui = parent.add(label, Selection("region", node.region.id))
+        self._labels[ui.id] = label
+        for child in node.children:
+            self._add(ui, child)
+        for company in node.companies:
+            figures = len(self.store.figures_of(company.id))
+            leaf_label = Text.assemble(plain(company.name, "italic"), (f" · {figures} fig", "dim"))
+            leaf = ui.add_leaf(leaf_label, Selection("company", company.id))
+            self._labels[leaf.id] = leaf_label
+
+    def watch_marked(self, marked: tuple[str, ...]) -> None:
+        """Put MARKER in front of marked nodes, and take it off unmarked ones."""
+        todo = list(self.root.children)
+        while todo:
+            node = todo.pop()
+            todo.extend(node.children)
+            base = self._labels.get(node.id)
+            if base is not None and node.data is not None:
+                node.set_label(Text.assemble((f"{MARKER} ", "bold"), base) if node.data.id in marked else base)
+
+    def action_mark(self) -> None:
+        """Ask the screen to mark or unmark the node under the cursor."""
+        node = self.cursor_node
+        self.post_message(MarkRequested(node.data if node is not None else None))
+
+    def find(self, selection: Selection) -> UINode | None:
+        """The node holding `selection`, if the tree has one."""
+        todo = list(self.root.children)
+        while todo:
+            node = todo.pop()
+            if node.data == selection:
+                return node
+            todo.extend(node.children)
+        return None
+
+    def reveal(self, selection: Selection) -> None:
+        """Expand the path to `selection` and put the cursor on it (no-op if absent)."""
+        node = self.find(selection)
+        if node is None:
+            return
+        parent = node.parent
+        while parent is not None:
+            parent.expand()
+            parent = parent.parent
+        self.call_after_refresh(self.move_cursor, node)
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
+        """The detail pane follows the cursor."""
+        event.stop()
+        if event.node.data is not None:
+            self.post_message(self.Picked(event.node.data))
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected) -> None:
+        """Enter or a click chooses a node."""
+        event.stop()
+        if event.node.data is not None:
+            self.post_message(self.Picked(event.node.data, chosen=True))
