@@ -11,8 +11,13 @@ class Document:
     id: str
     file: str
     title: str
-    date: str | None
+    date: str | None  # publication date, YYYY-MM-DD
     text: str
+    publisher: str | None = None
+    author: str | None = None
+    url: str | None = None
+    format: str = "txt"  # txt | md | html | pdf | docx
+    pages: list[list[int]] = field(default_factory=list)  # PDF: [start, end) of each page in `text`
 
 
 @dataclass(frozen=True)
@@ -98,9 +103,13 @@ class Figure:
     qualifier: str | None
     metric: str
     category: str
-    period: str | None
+    period: str | None  # calendar period: "2022", "2024-01/2024-04", "2021/2023"
     subject_id: str | None
     sentence_id: str | None = None
+    kind: str = "level"  # level | change | share
+    status: str = "actual"  # actual | plan | threshold
+    period_text: str | None = None  # the period as the article writes it ("last year")
+    conversion: dict | None = None  # "($181.83 billion)" after it: {start, end, text, value, unit}
     # Figures in other documents stating the same fact, or a different value for it.
     corroborated_by: list[str] = field(default_factory=list)
     conflicts_with: list[str] = field(default_factory=list)
@@ -117,6 +126,10 @@ class FigureHit(Hit):
     metric: str = ""
     category: str = "other"
     period: str | None = None
+    kind: str = "level"
+    status: str = "actual"
+    period_text: str | None = None
+    conversion: dict | None = None
 
 
 CATEGORIES = (

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 from ..errors import InputError
-from ..extract.passages import sentence_spans
 from ..models import Document
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -24,6 +23,8 @@ _MONTH_NUM = {m[:3]: i + 1 for i, m in enumerate(_MONTHS.split("|")[:12])}
 DATE_WINDOW = 800
 TITLE_MAX = 160
 TITLE_SEARCH_LINES = 12
+# Where an opening paragraph's first sentence ends: a stop before white space and a capital.
+_FIRST_SENTENCE_END = re.compile(r"(?<![A-Z][a-z])(?<!\b[A-Z])[.!?](?=\s+[\"\u201c]?[A-Z0-9])")
 # Lines of page furniture and bylines that open web copies of articles; they are not titles.
 _NOT_TITLE = re.compile(r"^(?:source|published|editor|return to|view the|photo|reporter|original|"
                         r"\(editor)\b|\bsource:", re.I)  # a publication date sits in the header, not deep in the story
@@ -56,8 +57,8 @@ def title_of(text: str) -> str:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     for line in lines[:TITLE_SEARCH_LINES]:
         if len(line) > TITLE_MAX:
-            first = sentence_spans(line)[0]
-            return line[first[0]:first[1]][:TITLE_MAX]
+            end = _FIRST_SENTENCE_END.search(line)
+            return line[:end.start() + 1 if end else TITLE_MAX][:TITLE_MAX]
         if len(line.split()) >= 4 and not _NOT_TITLE.search(line) and find_date(line) is None:
             return line
     return lines[0][:TITLE_MAX] if lines else ""

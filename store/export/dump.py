@@ -7,7 +7,7 @@ from dataclasses import asdict
 def dump_store(store) -> dict:
     """documents, regions, companies, mentions and figures, with offsets into the original text."""
     return {
-        "documents": [{"id": d.id, "file": d.file, "title": d.title, "date": d.date}
+        "documents": [{k: v for k, v in asdict(d).items() if k != "text"}
                       for d in store.documents.values()],
         "regions": [asdict(r) for r in store.regions.values()],
         "companies": [asdict(c) for c in store.companies.values()],

