@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from store.extract.companies import find_companies
 from store.extract.companies.merge import merge_companies
+from store.extract.document import from_text
 from store.models import CompanyHit, Region, RegionHit
 
 HENAN = Region("cn:410000", "Henan", "province", None)
@@ -198,12 +199,12 @@ def test_company_sits_in_the_section_place_and_falls_back_to_the_articles_provin
             "Wuhan, Hubei: the optics valley\n"
             "Wuhan Guangxun Optics Group opened a plant. In Xiangyang, Hubei Province, "
             "and Yichang, Hubei, smaller firms follow.\n")
-    hits, records = find_regions(text)
+    hits, records = find_regions(from_text(text))
     companies = find_companies(text, hits, records)
     guangxun = next(c for c in companies if "Guangxun" in c.name)
     assert records[guangxun.region_key].name == "Wuhan"
     text2 = ("Hubei bets on optics\nIn Wuhan, Xiangyang and Yichang of Hubei Province, factories grow. "
              "Meanwhile Lianhe Optics Group said it would hire more.\n")
-    hits2, records2 = find_regions(text2)
+    hits2, records2 = find_regions(from_text(text2))
     lianhe = next(c for c in find_companies(text2, hits2, records2) if "Lianhe" in c.name)
     assert records2[lianhe.region_key].name == "Hubei"

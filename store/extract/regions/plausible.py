@@ -4,7 +4,9 @@ from __future__ import annotations
 import re
 
 from .gazetteer import ALTERNATE, Gazetteer
-from .scan import FUNCTION_WORDS, WORD, Mention
+from .scan import FUNCTION_WORDS, PLACE_WORD, Mention
+
+WORD = re.compile(PLACE_WORD.pattern + r"(?![A-Za-z])")
 
 MIN_PROVINCES_IN_LIST = 4  # "sold to Shanxi, Gansu, Qinghai, Ningxia": markets, not locations
 
