@@ -11,7 +11,7 @@ from ...models import Document, Passage
 from .clauses import clause_spans
 from .furniture import HEADER_PARAGRAPHS, is_furniture, is_heading
 from .model import DocModel, Paragraph, Quote, Sentence, Token
-from .passages import paragraph_spans, split_passages
+from .passages import split_passages
 from .quotes import find_quotes
 from .tokens import tokenize
 
