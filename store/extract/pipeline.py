@@ -52,7 +52,7 @@ def extract(doc: Document) -> Extraction:
     model, passages = read_with_passages(doc)
     sentences = [(p.start, p.end) for p in passages if p.kind == "sentence"]
     region_hits, regions = find_regions(model)
-    company_hits = find_companies(doc.text, region_hits, regions)
+    company_hits = find_companies(model, region_hits, regions)
     figure_hits = find_figures(doc.text, sentences)
     return Extraction(doc, passages, region_hits, regions, company_hits, figure_hits)
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ...models import CompanyHit, Region, RegionHit
+from ..document import DocModel
 from .aliases import alias_canonical, strip_legal
 from .anchors import anchor_candidates, trim_known_prefix
 from .cues import cue_candidates
@@ -37,13 +38,15 @@ def _candidates(ctx: DocContext) -> list[Candidate]:
     return sorted(found, key=lambda c: c.start)
 
 
-def find_companies(text: str, regions: list[RegionHit], region_records: dict[str, Region]) -> list[CompanyHit]:
-    """Every company named in `text`, variants within the document resolved to one canonical name."""
+def find_companies(model: DocModel, regions: list[RegionHit], region_records: dict[str, Region]) -> list[CompanyHit]:
+    """Every company named in the article, variants within it resolved to one canonical name."""
+    text = model.text
     zone = {r.key for r in regions if r.key in region_records and region_records[r.key].level == "zone"}
     names = {r.text for r in regions if r.key not in zone} | {
         n for r in region_records.values() if r.level != "zone" for n in [r.name, *r.aliases]}
     ctx = make_context(text, [(r.start, r.end) for r in regions if r.key not in zone],
-                       [(r.start, r.end) for r in regions if r.key in zone], names)
+                       [(r.start, r.end) for r in regions if r.key in zone], names,
+                       [(q.start, q.end) for q in model.quotes if q.end - q.start < 120])
     cands = _candidates(ctx)
     keys = [doc_key(ctx, c) for c in cands]
     standalone = {k for k, c in zip(keys, cands) if c.kind == "research" or c.suffix or

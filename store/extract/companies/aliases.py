@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .words import DATA
 
-LEGAL = re.compile(r",?[ \u00a0]?(?:Co\.?,?[ \u00a0]?Ltd\.?|Company Limited|Ltd\.|Inc\.|Corp\.)$")
+LEGAL = re.compile(r",?[ \u00a0]?(?:Co\.?,?[ \u00a0]?Ltd\.?|Company Limited|Ltd\.|Inc\.|Corp\.|Co\.?)$")
 
 
 @lru_cache(maxsize=1)

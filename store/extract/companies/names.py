@@ -70,6 +70,7 @@ def _kind_of(ctx: DocContext, toks: list, legal: bool) -> str | None:
     if any(t.startswith("(") for t in words[1:]) and distinct and distinct[0][2] == toks[0][2]:
         return "firm"
     if (last in w.industry_ends or " ".join(words[-2:]) in w.industry_ends) and len(words) > 1:
-        if distinct or words[0] == "China":
+        # An industry word is weak evidence: not inside a list of projects or a quoted title.
+        if (distinct or words[0] == "China") and not ctx.in_not_org_span(toks[0][0], toks[-1][1]):
             return "firm"
     return None

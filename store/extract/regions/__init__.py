@@ -16,6 +16,7 @@ from .plausible import plausible
 from .resolve import resolve
 from .scan import locate, scan
 from .subplaces import find_subplaces
+from .towns import load as load_towns
 from .zones import find_zone_spans
 
 __all__ = ["find_regions"]
@@ -35,7 +36,7 @@ def find_regions(model: DocModel) -> tuple[list[RegionHit], dict[str, Region]]:
     regions: dict[str, Region] = {}
     for m in kept:
         _add_place(regions, m.place, gaz, text[m.start:m.end])
-    for hit, region in find_subplaces(model, zones, kept, gaz):
+    for hit, region in find_subplaces(model, zones, kept, gaz, load_towns):
         hits.append(hit)
         known = regions.setdefault(region.id, region)
         if hit.text not in known.aliases:

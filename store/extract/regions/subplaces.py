@@ -106,8 +106,9 @@ def _parents_of(span, model, kept, gaz, placed, groups, towns) -> list[tuple[int
     if located:
         out.append((2, located))
     if span.level == "town" and towns is not None:
-        town = towns.parent_of(span.text, _context_ids(span, kept, gaz))
-        if town:
+        town = towns().parent_of(span.text, _context_ids(span, kept, gaz),
+                                 lambda pid: [a.id for a in gaz.ancestors(pid)])
+        if town and gaz.get(town):
             out.append((3, town))
     near = _context_parent(span, model, kept, gaz)
     if near:
