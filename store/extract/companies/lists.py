@@ -16,7 +16,8 @@ _SEP = re.compile(r",\s*(?:and\s+)?|\s+and\s+|、\s*")
 def _list_heads() -> tuple[re.Pattern, re.Pattern]:
     """Patterns for a list's head before it ("firms such as") and after it ("and other firms")."""
     heads = "|".join(load_words().list_heads)
-    intro = re.compile(rf"\b({heads})\b[^.;:]{{0,30}}?\b(?:such as|including|like)\s+(?:the\s+)?"
+    intro = re.compile(rf"\b({heads})\b[^.;:]{{0,30}}?\b(?:such as|including|like|represented by|"
+                       rf"typified by|led by|headed by)\s+(?:the\s+)?"
                        rf"|\b({heads})\s*[—:–]\s*", re.I)
     outro = re.compile(rf"\s+and\s+other\s+(?:[a-z\-]+\s+)?({heads})\b", re.I)
     return intro, outro
@@ -61,7 +62,9 @@ def list_candidates(ctx: DocContext, runs: list, found: list[Candidate]) -> list
         if suffix is None and len(items) < 2:
             continue
         for start, end, legal in items:
-            span = None if overlaps(found + out, start, legal or end) else plausible_name(ctx, start, end)
+            # Beside known firms, a place-led item with industry words is a firm too ("Anyang Iron & Steel").
+            span = None if overlaps(found + out, start, legal or end) else \
+                plausible_name(ctx, start, end, industry_ok=suffix is None)
             if span:
                 out.append(Candidate(*span, kind="research" if suffix else "firm", suffix=suffix or ""))
     return out

@@ -60,13 +60,20 @@ _LIST_INTRO = re.compile(r"\b([a-z]+)\s+(?:such\s+as|including|like)\s+")
 
 
 def _thing_lists(text: str) -> list[tuple[int, int]]:
-    """Spans of lists whose head noun is not an organisation word ("projects such as ...")."""
+    """Spans of lists whose head noun is not an organisation word ("projects such as ...").
+
+    A list that names a well-known firm is a list of firms whatever its head noun
+    ("digital projects such as Huawei Cloud, ...").
+    """
+    from .aliases import famous_pattern  # late: aliases reads the word lists of this module's package
     heads = {h.lower() for h in load_words().list_heads}
     out = []
     for m in _LIST_INTRO.finditer(text):
         if m.group(1) not in heads and m.group(1).endswith("s"):
             end = re.search(r"[.;:!?\n]", text[m.end():])
-            out.append((m.end(), m.end() + (end.start() if end else len(text) - m.end())))
+            span = (m.end(), m.end() + (end.start() if end else len(text) - m.end()))
+            if not famous_pattern().search(text, *span):
+                out.append(span)
     return out
 
 
