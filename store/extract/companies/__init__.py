@@ -9,7 +9,7 @@ from .aliases import alias_canonical, strip_legal
 from .anchors import anchor_candidates, trim_known_prefix
 from .cues import cue_candidates
 from .keys import canonical_name, cluster_keys, doc_key
-from .lists import list_candidates
+from .lists import chunk_candidates, list_candidates, widen_to_chunks
 from .merge import merge_companies
 from .names import judge_run
 from .places import home_province, region_for, section_places, without_place
@@ -48,6 +48,8 @@ def _candidates(ctx: DocContext, model: DocModel, zones: list[tuple[int, int]]) 
              if (c.start, c.end) not in ctx.exact_places and not ctx.is_place(c.start, c.end)]
     found += cue_candidates(ctx, runs, found)
     found += list_candidates(ctx, runs, found)
+    found += chunk_candidates(ctx, found)
+    widen_to_chunks(ctx, found)
     trim_known_prefix(ctx, found)
     found += anchor_candidates(ctx, found)
     found = [c for c in found if not any(c.start <= a and b <= c.end for a, b in zones)]

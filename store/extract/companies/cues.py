@@ -12,6 +12,7 @@ from .text import (
     strip_possessive,
     tokens,
 )
+from ..document.vocab import vocab
 from .words import load_words
 
 _CUE_BEFORE = re.compile(r"(?:\b(?:giant|enterprise|company|firm|manufacturer|automaker|carmaker|brand|maker|"
@@ -38,8 +39,9 @@ def plausible_name(ctx: DocContext, start: int, end: int, industry_ok: bool = Fa
     w = load_words()
     toks = trim_leading(ctx, tokens(ctx.text, start, end))
     words = [strip_possessive(t[2]) for t in toks]
-    if not toks or set(words) & (w.not_company | w.title_words) or looks_like_person(words):
-        return None
+    if not toks or set(words) & (w.not_company | w.title_words) or looks_like_person(words) \
+            or (len(words) == 1 and vocab().month_number(words[0]) and words[0][0].isupper()):
+        return None  # people, bodies, titles and months are no firms
     if " ".join(words) in w.region_phrases:
         return None  # "South China's Guangdong": a part of the country, not a brand
     if ctx.is_place(toks[0][0], toks[-1][1]) or (toks[0][0], toks[-1][1]) in ctx.exact_places:

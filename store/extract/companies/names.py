@@ -13,6 +13,10 @@ def trim_leading(ctx: DocContext, toks: list) -> list:
         sentence_start = not ctx.text[:toks[0][0]].rstrip(" \u00a0\"“'").endswith(
             tuple("abcdefghijklmnopqrstuvwxyz,0123456789"))
         common = sentence_start and word.lower() in ctx.lower_words and len(toks) > 1
+        pair = " ".join(t[2] for t in toks[:2])
+        if pair in w.nationalities and len(toks) > 2:  # "United States X International"
+            toks = toks[2:]
+            continue
         if word in w.traps or strip_possessive(word) in w.traps or word in ("of", "and", "the") \
                 or word in w.nationalities \
                 or (common and word not in w.kinds and word not in w.industry_ends):
