@@ -5,6 +5,7 @@ import re
 
 from ...models import CompanyHit, Region, RegionHit
 from ..document import DocModel
+from ..regions.focus import focus_place
 from .aliases import alias_canonical, strip_legal
 from .anchors import anchor_candidates, trim_known_prefix
 from .cues import cue_candidates
@@ -12,7 +13,7 @@ from .keys import canonical_name, cluster_keys, doc_key
 from .lists import chunk_candidates, list_candidates, widen_to_chunks
 from .merge import merge_companies
 from .names import judge_run
-from .places import home_province, region_for, section_places, without_place
+from .places import place_of_firm, without_place
 from .text import RUN, Candidate, DocContext, make_context
 from .words import load_words
 
@@ -125,19 +126,17 @@ def find_companies(model: DocModel, regions: list[RegionHit], region_records: di
                   load_words().kinds.get(strip_legal(text[c.start:c.end]).split()[-1]) or
                   strip_legal(text[c.start:c.end]) != text[c.start:c.end]}
     rep = _join_declared(ctx, cands, keys, cluster_keys(keys, standalone))
-    names = {}
+    names, places = {}, {}
+    focus = focus_place(model, regions, region_records)
+    taken = [(c.start, c.end) for c in cands]
     for root in set(rep.values()):
         members = [c for c, k in zip(cands, keys) if rep[k] == root]
+        places[root] = place_of_firm(model, members, regions, region_records, taken, focus)
         target = root[1] if root[0] == "=" else None
         target = alias_canonical(text[members[0].start:members[0].end]) if target else None
         suffix = next((c.suffix for c in members if c.suffix), "")
         texts = [without_place(ctx, c) if root[0] in ("firm", "research") else text[c.start:c.end]
                  for c in members]
         names[root] = canonical_name(texts, target, suffix)
-    sections = section_places(text, regions)
-    home = home_province(regions, region_records)
-    if home:  # an article about one province: its companies sit there unless the text says more
-        sections.insert(0, (-1, home))
-    return [CompanyHit(c.start, c.end, text[c.start:c.end], names[rep[k]],
-                       region_for(text, c, regions, region_records, sections))
+    return [CompanyHit(c.start, c.end, text[c.start:c.end], names[rep[k]], places[rep[k]])
             for c, k in zip(cands, keys)]

@@ -130,11 +130,14 @@ class DocModel:
         return any(a <= start and end <= b for a, b in self.furniture)
 
     def heading_before(self, pos: int) -> Paragraph | None:
-        """The latest heading paragraph (the title excluded) that starts before `pos`."""
+        """The latest heading paragraph (the title counts: it heads the first section) before `pos`."""
+        return next(self.headings_before(pos), None)
+
+    def headings_before(self, pos: int):
+        """Heading paragraphs before `pos`, latest first (header furniture skipped)."""
         i = bisect_right(self._paragraph_starts, pos) - 1
         while i >= 0:
             para = self.paragraphs[i]
-            if para.is_heading and para is not self.title and para.end <= pos:
-                return para
+            if para.is_heading and para.end <= pos and not self.is_furniture(para.start, para.end):
+                yield para
             i -= 1
-        return None
