@@ -101,8 +101,8 @@ def read_pdf(raw: bytes, name: str) -> Parsed:
         spans.append([len(text), len(text) + len(page)])
         text += page
     if not text.strip():
-        raise InputError(f"{name}: PDF has no text layer (a scan?); OCR it first "
-                         "(e.g. with ocrmypdf) and give the result")
+        raise InputError(f"{name}: PDF has no text layer; OCR it first (a scan? ocrmypdf "
+                         "adds one) and give the result")
     header = read_header(text)
     return Parsed(text, title=_title(info), date=header.date or _info_date(info),
                   author=_info_value(info, "Author"), pages=spans)

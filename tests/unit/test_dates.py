@@ -81,3 +81,15 @@ def test_make_date_validates():
     assert make_date(2024, 2, 29) == "2024-02-29"
     assert make_date(2023, 2, 29) is None
     assert make_date(2023, 4, 31) is None
+
+
+def test_headers_of_the_dev_articles_and_seeds():
+    """Headline, date and publisher on ../shared (truth from SOURCES-*.md; see bench_headers.py)."""
+    from tests.benchmarks import bench_headers
+    if not bench_headers.articles():
+        pytest.skip("../shared is not beside the repository")
+    right = bench_headers.measure()
+    n = right["articles"]
+    assert n == 23
+    # Measured 23/23 each; a drop of more than one is a regression worth looking at.
+    assert right["date"] >= n - 1 and right["title"] >= n - 1 and right["publisher"] >= n - 1

@@ -40,6 +40,7 @@ def _confirmed() -> bool:
     try:
         return typer.confirm("Remove them?", default=False, err=True)
     except typer.Abort:
+        err.print()  # end the prompt's line, so the error is a line of its own
         raise lib.MfgError("nothing removed: no answer to the question (standard input closed); "
                            "add --yes to remove without asking") from None
 
