@@ -10,6 +10,10 @@ from .text import Candidate, DocContext, tokens
 from .words import load_words
 
 
+# A brand followed by a model code names a product, not the firm: "the Audi A5L", "Huawei P60".
+_MODEL_AFTER = re.compile(r"[ \u00a0][A-Z]{0,3}\d+[A-Za-z0-9]*\b")
+
+
 def _anchor_pattern(ctx: DocContext, found: list[Candidate]) -> re.Pattern:
     """Names already known in this document, alias variants and well-known firms, longest first."""
     aliases, famous = load_aliases()
@@ -29,7 +33,7 @@ def anchor_candidates(ctx: DocContext, found: list[Candidate]) -> list[Candidate
     out: list[Candidate] = []
     for m in _anchor_pattern(ctx, found).finditer(ctx.text):
         if overlaps(found + out, m.start(), m.end()) or (m.start(), m.end()) in ctx.exact_places \
-                or ctx.is_place(m.start(), m.end()):
+                or ctx.is_place(m.start(), m.end()) or _MODEL_AFTER.match(ctx.text, m.end()):
             continue
         start, end = m.start(), m.end()
         before = re.search(r"(?:China|my country)[ \u00a0]$", ctx.text[max(0, start - 12):start])
