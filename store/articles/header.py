@@ -35,6 +35,7 @@ _FURNITURE = re.compile(
 _BYLINE = re.compile(r"^(?:[Bb]y|BY)\s+[A-Z][^\d.!?]{0,50}$")
 _NO_HEADLINE_END = re.compile(r"[.,;:，。；：]$")
 _SENTENCE_END = re.compile(r"(?<![A-Z][a-z])(?<!\b[A-Z])[.!?](?=\s+[\"“]?[A-Z0-9])")
+_LINE = re.compile(r"[^\n]+")
 _QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’"}
 
 
@@ -48,18 +49,25 @@ class Header:
     author: str | None = None
 
 
+def first_lines(text: str, limit: int = HEADER_LINES) -> list[str]:
+    """The first `limit` non-empty lines, stripped (read lazily: an article may be 20 MB)."""
+    lines = []
+    for m in _LINE.finditer(text):
+        line = m.group().strip().lstrip("\ufeff")
+        if line:
+            lines.append(line)
+            if len(lines) == limit:
+                break
+    return lines
+
+
 def header_lines(text: str) -> tuple[list[str], str]:
     """The header's non-empty lines (stripped) and the opening of the first body line."""
     lines: list[str] = []
-    for raw in text.splitlines():
-        line = raw.strip().lstrip("\ufeff")
-        if not line:
-            continue
+    for line in first_lines(text):
         if len(line) > BODY_LINE:
-            return lines, line
+            return lines, line[:BODY_LINE]
         lines.append(line)
-        if len(lines) == HEADER_LINES:
-            break
     return lines, ""
 
 
@@ -83,6 +91,7 @@ def _unquote(line: str) -> str:
 
 def first_sentence(line: str) -> str:
     """The first sentence of `line`, cut to FALLBACK_TITLE characters."""
+    line = line[:FALLBACK_TITLE * 2]  # enough to find the end of a sentence short enough to use
     end = _SENTENCE_END.search(line)
     sentence = line[:end.start() + 1] if end else line
     return sentence if len(sentence) <= FALLBACK_TITLE else sentence[:FALLBACK_TITLE - 1].rstrip() + "…"
@@ -96,8 +105,9 @@ def find_title(text: str) -> str:
     a full stop). An article that opens straight with a paragraph is titled by its first
     section heading among the first lines, else by its first sentence.
     """
-    lines = [line.strip().lstrip("\ufeff") for line in text.splitlines() if line.strip()]
-    window = [line for line in lines[:HEADER_LINES] if not is_furniture(line)]
+    lines = first_lines(text)
+    # Furniture is short: a long line is story text, and is not run through the patterns.
+    window = [line for line in lines if len(line) > BODY_LINE or not is_furniture(line)]
     if not window:
         return first_sentence(lines[0]) if lines else ""
     first = window[0]

@@ -1,7 +1,7 @@
 """Article files in every format, written or generated here (no binary fixture is committed).
 
-The story is the same small one in each: a made-up county's pump makers, with one figure
-the tests look for. Every sentence was written for these tests.
+The story is the same small one in each: a city's pump makers, with one figure the tests look
+for. Every sentence was written for these tests.
 """
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ import io
 import zipfile
 from pathlib import Path
 
-HEADLINE = "Pump makers of Lakeside County expand"
+HEADLINE = "Pump makers of Yongkang expand"
 FIGURE = "2.4 billion yuan"
 STORY = [
-    "Lakeside County in Hillshire Province has become a centre for water pumps over the past decade, "
+    "Yongkang in Zhejiang Province has become a centre for water pumps over the past decade, "
     "and its factories now sell to buyers in more than forty countries.",
-    "The county's pump makers earned sales revenue of 2.4 billion yuan in 2023, the county's "
+    "The city's pump makers earned sales revenue of 2.4 billion yuan in 2023, the city's "
     "industry bureau said, and they plan to open two more assembly plants next year.",
     "Local officials said the new plants would hire several hundred workers and buy most of "
     "their castings from foundries in neighbouring towns.",
@@ -29,7 +29,7 @@ HTML_PAGE = f"""<!DOCTYPE html>
   <meta property="og:title" content="{HEADLINE}">
   <meta name="author" content="Mei Lin">
   <meta property="article:published_time" content="2024-05-06T09:30:00+08:00">
-  <link rel="canonical" href="https://news.example.org/industry/pumps-lakeside">
+  <link rel="canonical" href="https://news.example.org/industry/pumps-yongkang">
 </head>
 <body>
   <header>

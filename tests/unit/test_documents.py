@@ -1,10 +1,14 @@
 """Reading plain-text articles: ids, headlines, header metadata, encodings, every kind of bad input."""
+import datetime as dt
 import os
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from store.articles.documents import document_id, read_document, read_documents
 from store.articles.files import collect
+from store.articles.plain import read_plain
 from store.errors import InputError
 
 
@@ -143,3 +147,20 @@ def test_unsupported_file_named_directly(tmp_path):
     path.write_bytes(b"PK\x03\x04")
     with pytest.raises(InputError, match="unsupported file type '.xlsx'"):
         read_document(path)
+
+
+HEADERISH = st.sampled_from(["Source: ", "Updated: ", "By ", "home>", "(", ") ", "|", "\n", "\n\n",
+                             "2024-02-30", "March 31, 2023", "04/31 2024", "14, Jul. 2020", "年", "月",
+                             "BEIJING, May 3 (Xinhua) -- ", "\ufeff", "\r\n", ". ", "Pump makers"])
+
+
+@given(st.lists(st.one_of(HEADERISH, st.text(max_size=12)), max_size=25))
+def test_any_text_gives_a_header_without_error(parts):
+    text = "".join(parts)
+    try:
+        parsed = read_plain(text.encode("utf-8", "surrogatepass"), "x.txt")
+    except InputError:
+        return  # whitespace only, or not UTF-8 (lone surrogates): one clear error
+    assert isinstance(parsed.title, str) and "\n" not in parsed.title
+    if parsed.date is not None:
+        dt.date.fromisoformat(parsed.date)  # always a real calendar date

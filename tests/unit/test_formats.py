@@ -49,7 +49,7 @@ def test_text_is_the_article_without_page_furniture(built, fmt):
 
 
 @pytest.mark.parametrize("fmt, author, url", [
-    ("html", "Mei Lin", "https://news.example.org/industry/pumps-lakeside"),
+    ("html", "Mei Lin", "https://news.example.org/industry/pumps-yongkang"),
     ("txt", None, None), ("pdf", "Mei Lin", None), ("docx", "Mei Lin", None),
 ])
 def test_metadata(built, fmt, author, url):
@@ -79,7 +79,7 @@ def test_figures_are_grounded_and_cited_with_page_publisher_and_date(built, fmt)
     cite = lib.citation(doc, lib.page_of(doc, fig.start))
     assert cite.startswith(f"{fx.HEADLINE} — Valley Industry News, 2024-05-06")
     assert ("page 2" in cite) == (fmt == "pdf")
-    assert cite.endswith("pumps-lakeside") == (fmt == "html")
+    assert cite.endswith("pumps-yongkang") == (fmt == "html")
 
 
 def test_citation_shape():
@@ -159,3 +159,12 @@ def test_folder_with_glob_and_one_skipped_summary(tmp_path):
     result = invoke("build", folder, "--glob", "*.html", "--store", store_path)
     assert result.exit_code == 0 and "1 documents" in result.stdout
     assert [d.format for d in lib.Store.open(store_path).documents.values()] == ["html"]
+
+
+def test_show_cites_each_sentence_with_page_publisher_and_date(tmp_path):
+    store_path = tmp_path / "store.json"
+    assert invoke("build", fx.write_pdf(tmp_path), "--store", store_path).exit_code == 0
+    result = invoke("show", "Yongkang", "--store", store_path)
+    assert result.exit_code == 0
+    [line] = [ln for ln in result.stdout.splitlines() if fx.FIGURE in ln and ln.startswith("“")]
+    assert line.endswith(f"— {fx.HEADLINE} — Valley Industry News, 2024-05-06, page 2")

@@ -21,7 +21,7 @@ def docs(ctx: typer.Context,
     if as_json:
         print_json(rows)
         return
-    out.print(render.documents_table(rows))
+    out.print(render.documents_table(rows), soft_wrap=False)  # fit the table to the terminal
 
 
 def _summary(plan: lib.RemovalPlan) -> str:

@@ -101,8 +101,18 @@ def stats_tables(stats: dict) -> Group:
 
 def documents_table(rows: list[dict]) -> Table:
     """The store's documents: id, title, publisher, date, format, figures."""
-    table = Table("id", "title", "publisher", "date", "format", "figures", box=None, pad_edge=False)
+    table = Table(box=None, pad_edge=False)
+    for name in ("id", "title", "publisher", "date", "format", "figures"):
+        table.add_column(name, no_wrap=name not in ("title", "publisher"),
+                         max_width=28 if name == "publisher" else None)
     for r in rows:
-        table.add_row(r["id"], plain(r["title"]), plain(r["publisher"] or ""), r["date"] or "",
-                      r["format"], str(r["figures"]))
+        table.add_row(r["id"], one_line_cell(r["title"]), one_line_cell(r["publisher"] or ""),
+                      r["date"] or "", r["format"], str(r["figures"]))
     return table
+
+
+def one_line_cell(text: str) -> Text:
+    """Document text for a table cell that narrows with the terminal: one line, cut with '…'."""
+    cell = plain(text)
+    cell.no_wrap, cell.overflow = True, "ellipsis"
+    return cell
