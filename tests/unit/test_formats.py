@@ -168,3 +168,12 @@ def test_show_cites_each_sentence_with_page_publisher_and_date(tmp_path):
     assert result.exit_code == 0
     [line] = [ln for ln in result.stdout.splitlines() if fx.FIGURE in ln and ln.startswith("“")]
     assert line.endswith(f"— {fx.HEADLINE} — Valley Industry News, 2024-05-06, page 2")
+
+
+def test_dump_documents_carry_the_metadata_but_not_the_text(built):
+    st, docs = built
+    dumped = {d["format"]: d for d in lib.dump_store(st)["documents"]}
+    assert "text" not in dumped["pdf"]
+    assert dumped["pdf"]["pages"] == docs["pdf"].pages and len(dumped["pdf"]["pages"]) == 2
+    assert dumped["html"]["url"].endswith("pumps-yongkang") and dumped["docx"]["author"] == "Mei Lin"
+    assert {d["publisher"] for d in dumped.values()} == {"Valley Industry News"}
