@@ -52,12 +52,24 @@ def _candidates(ctx: DocContext, model: DocModel, zones: list[tuple[int, int]]) 
     widen_to_chunks(ctx, found)
     trim_known_prefix(ctx, found)
     found += anchor_candidates(ctx, found)
-    found = [c for c in found if not any(c.start <= a and b <= c.end for a, b in zones)]
+    found = [c for c in (_after_zone(ctx, c, zones) for c in found) if c is not None]
     for c in found:
         group = _LOWER_GROUP.match(ctx.text, c.end)
         if group and ctx.text[c.start:c.end].split()[-1] not in load_words().kinds:
             c.end = group.end()
     return sorted(_outside_headlines(found, ctx, model), key=lambda c: c.start)
+
+
+def _after_zone(ctx: DocContext, cand: Candidate, zones: list[tuple[int, int]]) -> Candidate | None:
+    """A candidate holding a zone's name: the firm named after it, if any ("Park and X")."""
+    inside = [(a, b) for a, b in zones if cand.start <= a and b <= cand.end]
+    if not inside:
+        return cand
+    rest = re.match(r"(?:,?\s+and\s+|,\s+)", ctx.text[max(b for _, b in inside):cand.end])
+    if rest is None:
+        return None
+    cand.start = max(b for _, b in inside) + rest.end()
+    return cand if cand.end - cand.start > 2 else None
 
 
 def _outside_headlines(found: list[Candidate], ctx: DocContext, model: DocModel) -> list[Candidate]:
@@ -80,6 +92,24 @@ def _title_case(line: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+# "X, ... also known as Y", "X (hereinafter referred to as "Y")": the text says Y is X.
+_DECLARED = re.compile(r"(?:known|referred\s+to|abbreviated)\s+as\s*[\"“]?\s*$", re.I)
+DECLARATION_REACH = 120
+
+
+def _join_declared(ctx: DocContext, cands: list[Candidate], keys: list[tuple], rep: dict) -> dict:
+    """Join the firm a name is declared to be ("also known as ZPMC") with that name."""
+    for j, c in enumerate(cands):
+        if not _DECLARED.search(ctx.text, max(0, c.start - 40), c.start):
+            continue
+        before = [i for i, o in enumerate(cands) if o.end <= c.start and c.start - o.end < DECLARATION_REACH
+                  and "." not in ctx.text[o.end:c.start].replace("Co.", "").replace("Ltd.", "")]
+        if before:
+            old, new = rep[keys[j]], rep[keys[before[-1]]]
+            rep = {k: (new if r == old else r) for k, r in rep.items()}
+    return rep
+
+
 def find_companies(model: DocModel, regions: list[RegionHit], region_records: dict[str, Region]) -> list[CompanyHit]:
     """Every company named in the article, variants within it resolved to one canonical name."""
     text = model.text
@@ -94,7 +124,7 @@ def find_companies(model: DocModel, regions: list[RegionHit], region_records: di
     standalone = {k for k, c in zip(keys, cands) if c.kind == "research" or c.suffix or
                   load_words().kinds.get(strip_legal(text[c.start:c.end]).split()[-1]) or
                   strip_legal(text[c.start:c.end]) != text[c.start:c.end]}
-    rep = cluster_keys(keys, standalone)
+    rep = _join_declared(ctx, cands, keys, cluster_keys(keys, standalone))
     names = {}
     for root in set(rep.values()):
         members = [c for c, k in zip(cands, keys) if rep[k] == root]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..regions.gazetteer import load as gazetteer
 from .aliases import load_aliases, strip_legal
 from .cues import overlaps
 from .keys import doc_key
@@ -14,6 +15,14 @@ from .words import load_words
 _MODEL_AFTER = re.compile(r"[ \u00a0][A-Z]{0,3}\d+[A-Za-z0-9]*\b")
 
 
+def _spaced_spellings(brand: str) -> set[str]:
+    """A pinyin brand as translators also split it: "weichai" → "Wei Chai"."""
+    syllables = gazetteer().syllables_of(brand) if len(brand) >= 5 else None
+    if not syllables or len(syllables) < 2:
+        return set()
+    return {" ".join(s.capitalize() for s in syllables)}
+
+
 def _anchor_pattern(ctx: DocContext, found: list[Candidate]) -> re.Pattern:
     """Names already known in this document, alias variants and well-known firms, longest first."""
     aliases, famous = load_aliases()
@@ -23,6 +32,7 @@ def _anchor_pattern(ctx: DocContext, found: list[Candidate]) -> re.Pattern:
         key = doc_key(ctx, c)
         if len(key) == 2 and not key[0].startswith(("~", "=")) and len(key[1]) > 2:
             names |= {t[2] for t in tokens(ctx.text, c.start, c.end) if t[2].lower() == key[1]}
+            names |= _spaced_spellings(key[1])
     alt = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
     return re.compile(rf"(?<![A-Za-z])(?:{alt})(?![A-Za-z])")
 

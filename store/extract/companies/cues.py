@@ -20,7 +20,8 @@ _CUE_BEFORE = re.compile(r"(?:\b(?:giant|enterprise|company|firm|manufacturer|au
                          r"vendor|chipmaker|steelmaker|shipbuilder|shipyard|partner|rival|subsidiary)"
                          r"|\b(?:teamed up|cooperated|partnered|cooperation|together) with"
                          r"|\b(?:produced|made|built|developed|manufactured|designed|supplied|operated|owned|"
-                         r"acquired) by)\s+$", re.I)
+                         r"acquired) by"
+                         r"|\b(?:known|referred\s+to|abbreviated)\s+as\s*[\"“]?)\s*$", re.I)
 _CUE_AFTER = re.compile(r"^,\s+an?\s+[A-Z][\w.-]*-based\s+[a-z]|"
                         r"^,?\s+(?:is\s+|was\s+|as\s+)?(?:a|an|the|another)\s+[^,.;]{0,50}?"
                         r"\b(?:company|enterprise|firm|manufacturer|automaker|supplier|giant|producer|maker|"

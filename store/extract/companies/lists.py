@@ -61,10 +61,16 @@ def _chunks(text: str, pos: int) -> list[tuple[int, int]]:
     for sep in [*_CHUNK_SEP.finditer(text, pos, stop), None]:
         a, b = at, (sep.start() if sep else stop)
         words = text[a:b].split()
-        if not words or len(words) > MAX_CHUNK_WORDS or words[0].lower() in _NOT_IN_NAME:
+        if not words or words[0].lower() in _NOT_IN_NAME:
+            break
+        cut = next((i for i, w in enumerate(words) if w.lower() in _NOT_IN_NAME), None)
+        if cut is not None:  # "Luyuan have moved in": the list ends where the clause goes on
+            b = a + len(" ".join(text[a:b].split(" ")[:cut]))
+            words = words[:cut]
+        if len(words) > MAX_CHUNK_WORDS:
             break
         out.append((a, b))
-        if sep is None:
+        if sep is None or cut is not None:
             break
         at = sep.end()
     return out

@@ -9,7 +9,8 @@ from .words import load_words
 
 _SP = r"[ \u00a0]"
 # A capitalised word; "Co"/"Ltd" are left to the legal-suffix group, "'s" to the possessive check.
-_WORD = r"(?!(?:Co|Ltd|Inc|Corp)\b)(?:[A-Z][A-Za-z0-9]*(?:[-&][A-Za-z0-9]+)*(?:['’][a-z]{2,})?|R&D)"
+# "Off- shore": a word broken by a lost line break keeps its second half.
+_WORD = r"(?!(?:Co|Ltd|Inc|Corp)\b)(?:[A-Z][A-Za-z0-9]*(?:[-&][A-Za-z0-9]+)*(?:-[ \u00a0][a-z]+)?(?:['’][a-z]{2,})?|R&D)"
 _PAREN = r"\([A-Z][A-Za-z]+\)"
 _LEGAL = rf"(?:,?{_SP}?Co\.?,?{_SP}?Ltd\b\.?|{_SP}Company{_SP}Limited|,?{_SP}(?:Ltd|Inc|Corp)\.|{_SP}Co\b\.?)"
 RUN = re.compile(
