@@ -50,7 +50,7 @@ _EXPORTS = {
     "RemovalPlan": "store.persist.remove", "plan_removal": "store.persist.remove",
     "remove_documents": "store.persist.remove",
     # terminal safety
-    "visible": "store.safe_text", "one_line": "store.safe_text",
+    "visible": "store.safe_text", "one_line": "store.safe_text", "safe_json": "store.safe_text",
 }
 __all__ = sorted(_EXPORTS)
 
@@ -121,4 +121,4 @@ if TYPE_CHECKING:  # static tools see every name as a plain import
         subregions,
         value_text,
     )
-    from .safe_text import one_line, visible
+    from .safe_text import one_line, safe_json, visible

@@ -40,3 +40,7 @@ class NotFound(MfgError):
         hint = f"; did you mean {', '.join(repr(s) for s in self.suggestions)}?" if self.suggestions else ""
         tail = f" ({known})" if known else ""
         super().__init__(f"no {what} called {name!r}{hint}{tail}")
+
+
+class StoreBusy(StoreFileError):
+    """Another process holds the store's write lock, and did not let go in time."""

@@ -5,11 +5,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..articles import documents as readers
+from ..errors import StoreFileError
 from ..models import Document
 from .extraction_cache import cached_extractions
 from .fingerprint import seeds_fingerprint
 from .locations import bundled_seeds_dir
+from .lock import tidy, writing
+from .storage import REPAIR_HINT
 from .tables import TABLES, read_tables, rows_to_records, write_corpus
+from .validate import sound_documents
 
 
 @dataclass
@@ -53,46 +57,58 @@ def build(store_path: Path, paths: list[Path] | None = None, progress=None,
         report.errors.append("no usable articles found; nothing was written")
         return report
     bundled = paths is None
-    return _store_documents(store_path, docs, {d.id: "bundled" if bundled else "user" for d in docs},
-                            report, progress)
+    with writing(store_path):
+        if store_path.exists():
+            read_tables(store_path)  # a broken store is reported, never written over
+        return _store_documents(store_path, docs, {d.id: "bundled" if bundled else "user" for d in docs},
+                                report, progress)
 
 
-def _documents_of(rows: list[dict]) -> tuple[list[Document], dict[str, str]]:
-    """Document records and their source marks from the documents table's rows."""
+def _documents_of(rows: list[dict], store_path: Path) -> tuple[list[Document], dict[str, str]]:
+    """Document records and their source marks from the documents table's rows (all sound)."""
+    rows = sound_documents(rows, store_path)
     return rows_to_records(rows, Document), {r["id"]: r.get("source", "user") for r in rows}
 
 
 def stored_documents(store_path: Path) -> tuple[list[Document], dict[str, str]]:
     """The documents already in a store, with their source marks."""
-    return _documents_of(read_tables(store_path)["documents"])
+    return _documents_of(read_tables(store_path)["documents"], store_path)
 
 
 def ingest(store_path: Path, files: list[Path], progress=None, glob: str | None = None) -> BuildReport:
     """Add the user's articles to the store: extract the new ones, merge entities across all."""
-    load_current(store_path)
     report = BuildReport()
     new_docs = read_documents(files, report, glob)
     if not new_docs:
         if not report.errors:
             report.errors.append("no articles given; nothing was added")
         return report
-    tables = read_tables(store_path, with_cache=True)
-    old_docs, sources = _documents_of(tables["documents"])
-    sources.update({d.id: sources.get(d.id, "user") for d in new_docs})
-    # Stored articles keep their extraction; only the new ones go through the extractors.
-    cached = cached_extractions(tables, old_docs)
-    return _store_documents(store_path, old_docs + new_docs, sources, report, progress, cached)
+    with writing(store_path):  # the read, the merge and the write: no other writer in between
+        load_current(store_path)
+        tables = read_tables(store_path, with_cache=True)
+        old_docs, sources = _documents_of(tables["documents"], store_path)
+        sources.update({d.id: sources.get(d.id, "user") for d in new_docs})
+        # Stored articles keep their extraction; only the new ones go through the extractors.
+        cached = cached_extractions(tables, old_docs)
+        return _store_documents(store_path, old_docs + new_docs, sources, report, progress, cached)
 
 
-def _is_current(tables: dict[str, list[dict]]) -> bool:
-    """True when the tables were built from these bundled seeds, schema and extractor."""
+def _is_current(tables: dict[str, list[dict]], store_path: Path) -> bool:
+    """True when the tables were built from these bundled seeds, schema and extractor.
+
+    A store whose meta has no fingerprint was not written by mfg-explore (or was damaged): it
+    is reported rather than rebuilt over.
+    """
     meta = tables["meta"]
-    return bool(meta) and meta[0].get("seeds_fingerprint") == seeds_fingerprint()
+    if not meta or not isinstance(meta[0], dict) or not isinstance(meta[0].get("seeds_fingerprint"), str):
+        raise StoreFileError(f"{store_path}: its meta table has no seeds_fingerprint (not written by "
+                             f"mfg-explore, or damaged); {REPAIR_HINT}")
+    return meta[0]["seeds_fingerprint"] == seeds_fingerprint()
 
 
 def needs_rebuild(store_path: Path) -> bool:
     """True when the store is missing, or built from other bundled seeds, schema or extractor."""
-    return not store_path.exists() or not _is_current(read_tables(store_path))
+    return not store_path.exists() or not _is_current(read_tables(store_path), store_path)
 
 
 def _rebuild(store_path: Path, tables: dict[str, list[dict]] | None, progress=None) -> None:
@@ -101,7 +117,7 @@ def _rebuild(store_path: Path, tables: dict[str, list[dict]] | None, progress=No
     sources: dict[str, str] = {}
     if tables is not None:
         # Bundled articles are re-read from disk; the user's own come from the old store.
-        old, old_sources = _documents_of(tables["documents"])
+        old, old_sources = _documents_of(tables["documents"], store_path)
         docs = [d for d in old if old_sources.get(d.id) == "user"]
         sources = {d.id: "user" for d in docs}
     report = BuildReport()
@@ -110,19 +126,26 @@ def _rebuild(store_path: Path, tables: dict[str, list[dict]] | None, progress=No
     _store_documents(store_path, seeds + docs, sources, report, progress)
 
 
+def _current_tables(store_path: Path, progress=None) -> tuple[dict[str, list[dict]], bool]:
+    """The store's tables, rebuilt first when missing or stale; and whether it was rebuilt."""
+    tidy(store_path)  # temporary files of writers that crashed
+    tables = read_tables(store_path) if store_path.exists() else None
+    if tables is not None and _is_current(tables, store_path):
+        return tables, False
+    with writing(store_path):
+        # Another process may have rebuilt it while this one waited for the lock.
+        tables = read_tables(store_path) if store_path.exists() else None
+        if tables is not None and _is_current(tables, store_path):
+            return tables, False
+        _rebuild(store_path, tables, progress)
+        return read_tables(store_path), True
+
+
 def load_current(store_path: Path, progress=None) -> dict[str, list[dict]]:
     """The store's tables, built or rebuilt first when missing or stale (one file read if current)."""
-    tables = read_tables(store_path) if store_path.exists() else None
-    if tables is None or not _is_current(tables):
-        _rebuild(store_path, tables, progress)
-        tables = read_tables(store_path)
-    return tables
+    return _current_tables(store_path, progress)[0]
 
 
 def ensure_store(store_path: Path, progress=None) -> bool:
     """Build the store from the bundled seeds when it is missing or stale; True if it built."""
-    tables = read_tables(store_path) if store_path.exists() else None
-    if tables is not None and _is_current(tables):
-        return False
-    _rebuild(store_path, tables, progress)
-    return True
+    return _current_tables(store_path, progress)[1]

@@ -11,6 +11,7 @@ from ..errors import StoreFileError
 from ..models import Company, Document, Figure, Mention, Passage, Region
 from . import extraction_cache
 from .storage import AtomicOrjsonStorage
+from .validate import sane_figures, sane_hits
 
 SCHEMA_VERSION = 1
 TABLES = {
@@ -27,11 +28,15 @@ def write_corpus(path: Path, corpus, meta: dict, sources: dict[str, str]) -> Non
     data: dict[str, dict] = {}
     for table, cls in TABLES.items():
         rows = getattr(corpus, table)
+        if table == "figures":  # a value JSON cannot hold, or an absurd one, is left out
+            rows = sane_figures(rows)
         data[table] = {str(i + 1): asdict(r) for i, r in enumerate(rows)}
     for row in data["documents"].values():
         row["source"] = sources.get(row["id"], "user")
     data[extraction_cache.TABLE] = {str(i + 1): extraction_cache.to_row(ex)
                                     for i, ex in enumerate(corpus.extractions)}
+    for row in data[extraction_cache.TABLE].values():
+        row["figure_hits"] = sane_hits(row["figure_hits"])
     data["meta"] = {"1": {**meta, "schema_version": SCHEMA_VERSION, "built_at": time.time()}}
     # One TinyDB write of the whole database (TinyDB's own format), done atomically by the storage.
     db = TinyDB(path, storage=AtomicOrjsonStorage)

@@ -29,6 +29,7 @@ class Store:
 
     def __init__(self, tables: dict[str, list[dict]], path: Path | None = None):
         self.path = path
+        self.warnings: list[str] = []  # damaged rows left out, state that could not be read
         self.meta = tables["meta"][0] if tables["meta"] else {}
         self.documents = {d.id: d for d in rows_to_records(tables["documents"], Document)}
         self.regions = {r.id: r for r in rows_to_records(tables["regions"], Region)}
@@ -53,12 +54,16 @@ class Store:
 
     @classmethod
     def open(cls, path: Path | None = None, progress=None) -> Store:
-        """Load the store at `path` (default location if None), building it first if needed."""
+        """Load the store at `path` (default location if None), building it first if needed;
+        damaged rows are left out (see `warnings`) and the user's decisions applied."""
         # Imported here: the extractors are only needed when the store must be (re)built.
-        from ..persist.build import load_current
         from ..persist.locations import default_store_path
+        from ..persist.opening import open_tables
         path = Path(path) if path else default_store_path()
-        return cls(load_current(path, progress), path)
+        opened = open_tables(path, progress)
+        store = cls(opened.tables, path)
+        store.warnings = opened.warnings
+        return store
 
     @classmethod
     def from_corpus(cls, corpus) -> Store:

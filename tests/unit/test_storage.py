@@ -6,6 +6,7 @@ import pytest
 from tinydb import TinyDB
 
 from store.persist import build as build_mod
+from store.persist import storage
 from store.persist.storage import AtomicOrjsonStorage, StoreFileError, write_atomic
 
 
@@ -14,8 +15,8 @@ def test_tinydb_round_trip_reads_file_once(tmp_path, monkeypatch):
     db = TinyDB(path, storage=AtomicOrjsonStorage)
     db.table("t").insert({"a": 1})
     reads = []
-    real = type(path).read_bytes
-    monkeypatch.setattr(type(path), "read_bytes", lambda self: reads.append(self) or real(self))
+    real = storage.read_store_bytes
+    monkeypatch.setattr(storage, "read_store_bytes", lambda p: reads.append(p) or real(p))
     db2 = TinyDB(path, storage=AtomicOrjsonStorage)
     for _ in range(5):
         assert db2.table("t").all() == [{"a": 1}]

@@ -5,7 +5,6 @@ import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
-import orjson
 import typer
 from rich.console import Console
 from typer.core import TyperGroup
@@ -49,5 +48,5 @@ def open_store(ctx: typer.Context, store: Optional[Path]) -> lib.Store:
 
 
 def print_json(data) -> None:
-    """JSON on stdout, indented, with a final newline."""
-    sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
+    """JSON on stdout, indented, with a final newline; controls in strings are escaped."""
+    sys.stdout.write(lib.safe_json(data) + "\n")

@@ -1,0 +1,173 @@
+"""What a row must hold to be stored or used: fields of the right types, sane values, grounded offsets.
+
+Writing: `sane_figures` leaves out figures whose value is not finite (a 400-digit amount
+overflows to infinity, which JSON cannot hold: orjson writes `null`) or absurd. Reading:
+`usable_tables` leaves out rows that would break a view (a figure without a value, a mention
+whose offsets do not index its document) and says so in one line, so one damaged row never
+takes the whole store down; `sound_documents` refuses to rewrite a store whose articles are
+damaged, so nothing is dropped without the user's say (`mfg-explore repair`).
+"""
+from __future__ import annotations
+
+import math
+import types
+import typing
+from dataclasses import MISSING, fields, replace
+from functools import cache
+from pathlib import Path
+
+from ..errors import StoreFileError
+from ..models import Company, Document, Figure, Mention, Passage, Region
+from .storage import REPAIR_HINT
+
+# No figure in manufacturing news comes near 10^18 in any unit (world output is ~10^14 dollars).
+MAX_VALUE = 1e18
+# Where a negative value means something: changes, growth rates, profits (losses), anything else.
+SIGNED_CATEGORIES = frozenset({"growth", "profit", "other"})
+ROW_TYPES = {"documents": Document, "passages": Passage, "regions": Region,
+             "companies": Company, "mentions": Mention, "figures": Figure}
+SPANS = ("passages", "mentions", "figures")  # rows whose [start, end) index a document
+
+
+def sane_value(value, category: str = "other", kind: str = "level", unit: str = "") -> bool:
+    """True for a value worth storing: a finite number, not absurdly large, negative only where
+    a negative means something, a percentage share no larger than the whole."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        return False
+    if abs(value) > MAX_VALUE:
+        return False
+    if value < 0 and kind != "change" and category not in SIGNED_CATEGORIES:
+        return False
+    share = kind == "share" or category == "market share"
+    return not (share and unit == "%" and value > 100)
+
+
+def sane_figures(figures: list[Figure]) -> list[Figure]:
+    """The figures worth storing: sane values (-0 made 0), a conversion with a bad value dropped,
+    and no link to a figure left out."""
+    kept = []
+    for fig in figures:
+        if not sane_value(fig.value, fig.category, fig.kind, fig.unit):
+            continue
+        conversion = fig.conversion
+        if conversion is not None and not sane_value(conversion.get("value")):
+            conversion = None
+        if fig.value == 0 or conversion is not fig.conversion:  # -0.0 == 0: stored as 0.0
+            fig = replace(fig, value=fig.value if fig.value else 0.0, conversion=conversion)
+        kept.append(fig)
+    if len(kept) < len(figures):
+        ids = {f.id for f in kept}
+        kept = [replace(f, corroborated_by=[i for i in f.corroborated_by if i in ids],
+                        conflicts_with=[i for i in f.conflicts_with if i in ids]) for f in kept]
+    return kept
+
+
+def sane_hits(hits: list[dict]) -> list[dict]:
+    """Figure hits (as extraction-cache rows) with a sane value, so a cached extraction is clean too."""
+    return [h for h in hits if sane_value(h.get("value"), h.get("category", "other"),
+                                          h.get("kind", "level"), h.get("unit", ""))]
+
+
+def _check(hint) -> typing.Callable[[object], bool]:
+    """A predicate for one field's type hint: str, int, float, bool, dict, list[X], X | None."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        parts = [_check(a) for a in args]
+        return lambda v: any(p(v) for p in parts)
+    if origin is list:
+        item = _check(args[0]) if args else (lambda v: True)
+        return lambda v: isinstance(v, list) and all(item(x) for x in v)
+    if hint is type(None):
+        return lambda v: v is None
+    if hint is float:
+        return lambda v: (isinstance(v, (int, float)) and not isinstance(v, bool)
+                          and math.isfinite(v))
+    if hint is int:
+        return lambda v: isinstance(v, int) and not isinstance(v, bool)
+    return lambda v: isinstance(v, origin or hint)
+
+
+@cache
+def _schema(cls) -> tuple[tuple[str, bool, typing.Callable], ...]:
+    """(field, required, predicate) for every field of a record type."""
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, f.default is MISSING and f.default_factory is MISSING, _check(hints[f.name]))
+                 for f in fields(cls))
+
+
+def row_problem(row, cls) -> str | None:
+    """Why a stored row cannot become a `cls` record, or None when it can."""
+    if not isinstance(row, dict):
+        return "is not an object"
+    for name, required, fits in _schema(cls):
+        if name not in row:
+            if required:
+                return f"has no {name}"
+        elif not fits(row[name]):
+            return f"has an invalid {name} ({str(row[name])[:20]!r})"
+    return None
+
+
+def _span_problem(row: dict, texts: dict[str, str]) -> str | None:
+    """Why a passage, mention or figure does not index its document, or None."""
+    text = texts.get(row["doc_id"])
+    if text is None:
+        return "belongs to no stored document"
+    if not 0 <= row["start"] <= row["end"] <= len(text):
+        return f"has offsets {row['start']}–{row['end']} outside its document"
+    if "text" in row and text[row["start"]:row["end"]] != row["text"]:
+        return "has a text that is not its document's text at its offsets"
+    return None
+
+
+def _figure_problem(row: dict) -> str | None:
+    """Why a figure's value is unusable, or None."""
+    if sane_value(row["value"], row["category"], row.get("kind", "level"), row["unit"]):
+        return None
+    return f"has a value that is not a sane number ({row['value']!r})"
+
+
+def _label(row) -> str:
+    """How a bad row is named in a message: its id, else its position."""
+    if isinstance(row, dict):
+        key = row.get("id") or row.get("entity_id")
+        if isinstance(key, str):
+            return repr(key[:40])
+    return "(no id)"
+
+
+def usable_tables(tables: dict[str, list], path: Path | None) -> tuple[dict[str, list], list[str]]:
+    """The tables without the rows a view cannot use, and one line saying what was left out."""
+    out = dict(tables)
+    bad: dict[str, int] = {}
+    first: str | None = None
+    texts: dict[str, str] = {}
+    for table, cls in ROW_TYPES.items():
+        kept = []
+        for row in tables.get(table, []):
+            problem = row_problem(row, cls)
+            if problem is None and table in SPANS:
+                problem = _span_problem(row, texts)
+            if problem is None and table == "figures":
+                problem = _figure_problem(row)
+            if problem is None:
+                kept.append(row)
+                if table == "documents":
+                    texts[row["id"]] = row["text"]
+                continue
+            bad[table] = bad.get(table, 0) + 1
+            first = first or f"{table} row {_label(row)} {problem}"
+        out[table] = kept
+    if not bad:
+        return out, []
+    counts = ", ".join(f"{n} {t}" for t, n in bad.items())
+    return out, [f"{path or 'store'}: left out damaged rows ({counts}; e.g. {first}); {REPAIR_HINT}"]
+
+
+def sound_documents(rows: list, path: Path) -> list[dict]:
+    """The documents rows, all usable; StoreFileError when one is damaged (nothing is dropped silently)."""
+    for row in rows:
+        problem = row_problem(row, Document)
+        if problem:
+            raise StoreFileError(f"{path}: documents row {_label(row)} {problem}; {REPAIR_HINT}")
+    return rows
