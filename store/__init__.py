@@ -49,6 +49,18 @@ _EXPORTS = {
     "document_rows": "store.query.documents", "resolve_documents": "store.query.documents",
     "RemovalPlan": "store.persist.remove", "plan_removal": "store.persist.remove",
     "remove_documents": "store.persist.remove",
+    # the user's own state: decisions and saved comparisons (state.json), repair of a broken store
+    "merge_companies": "store.query.decide", "split_company": "store.query.decide",
+    "correct_figure": "store.query.decide", "KEEP_SUBJECT": "store.query.decide",
+    "figure_by_id": "store.query.decide", "decision_rows": "store.query.decide",
+    "undo_decision": "store.query.decide", "DecisionRow": "store.query.decide",
+    "SavedComparison": "store.query.saved", "save_comparison": "store.query.saved",
+    "saved_comparisons": "store.query.saved", "saved_comparison": "store.query.saved",
+    "delete_saved": "store.query.saved", "StoreBusy": "store.errors",
+    "RepairPlan": "store.persist.repair", "plan_repair": "store.persist.repair",
+    "repair": "store.persist.repair", "read_state": "store.persist.state",
+    "update_state": "store.persist.state", "state_path": "store.persist.state",
+    "write_atomic": "store.persist.storage",
     # terminal safety
     "visible": "store.safe_text", "one_line": "store.safe_text", "safe_json": "store.safe_text",
 }
@@ -77,6 +89,7 @@ if TYPE_CHECKING:  # static tools see every name as a plain import
         InputError,
         MfgError,
         NotFound,
+        StoreBusy,
         StoreFileError,
     )
     from .export.citation import citation, page_of
@@ -93,6 +106,9 @@ if TYPE_CHECKING:  # static tools see every name as a plain import
     from .persist.build import BuildReport, build, ingest
     from .persist.locations import default_store_path
     from .persist.remove import RemovalPlan, plan_removal, remove_documents
+    from .persist.repair import RepairPlan, plan_repair, repair
+    from .persist.state import read_state, state_path, update_state
+    from .persist.storage import write_atomic
     from .query.api import PassageView, Store
     from .query.compare import (
         Comparison,
@@ -102,10 +118,27 @@ if TYPE_CHECKING:  # static tools see every name as a plain import
         toggle_empty_rows,
     )
     from .query.corroboration import describe_links
+    from .query.decide import (
+        KEEP_SUBJECT,
+        DecisionRow,
+        correct_figure,
+        decision_rows,
+        figure_by_id,
+        merge_companies,
+        split_company,
+        undo_decision,
+    )
     from .query.documents import document_rows, resolve_documents
     from .query.index import format_value
     from .query.ranking import Ranking, rank, resolve_category, units_for
     from .query.resolve import resolve_entity
+    from .query.saved import (
+        SavedComparison,
+        delete_saved,
+        save_comparison,
+        saved_comparison,
+        saved_comparisons,
+    )
     from .query.search import search_tokens
     from .query.views import (
         Row,

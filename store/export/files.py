@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..errors import ExportError, ExportExists
+from ..persist.storage import write_atomic, write_new
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 SLUG_LIMIT = 40
@@ -26,14 +27,18 @@ def default_export_name(view: str, name: str, now: datetime | None = None) -> st
 
 
 def write_markdown(path: Path | str, text: str, overwrite: bool = False) -> Path:
-    """Write `text` to `path` (UTF-8); an existing file is replaced only when `overwrite` is True."""
+    """Write `text` to `path` (UTF-8); an existing file is replaced only when `overwrite` is True.
+
+    Either way the file appears whole or not at all (a full disk leaves the old file as it was).
+    """
     path = Path(path).expanduser()
     if path.is_dir():
         raise ExportError(f"cannot write {path}: it is a directory")
     try:
-        # "x" creates the file or fails atomically, so a file appearing meanwhile is not clobbered.
-        with open(path, "w" if overwrite else "x", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        if overwrite:
+            write_atomic(path, text.encode("utf-8"))
+        else:  # fails if a file appeared meanwhile: it is never clobbered
+            write_new(path, text.encode("utf-8"))
     except FileExistsError:
         raise ExportExists(f"{path} already exists and was left as it is") from None
     except FileNotFoundError:

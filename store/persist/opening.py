@@ -16,6 +16,7 @@ class Opened:
 
     tables: dict[str, list]
     warnings: list[str] = field(default_factory=list)
+    decisions: list[tuple[dict, bool]] = field(default_factory=list)  # each, and if it took effect
 
 
 def open_tables(store_path: Path, progress=None) -> Opened:
@@ -26,5 +27,5 @@ def open_tables(store_path: Path, progress=None) -> Opened:
     if state.problem:
         warnings.append(f"{store_path.with_name('state.json')}: your saved state is not used "
                         f"({state.problem}); it was left as it is")
-    tables, _ = apply_decisions(tables, state.decisions)
-    return Opened(tables, warnings)
+    tables, applied = apply_decisions(tables, state.decisions)
+    return Opened(tables, warnings, list(zip(state.decisions, applied)))

@@ -15,7 +15,9 @@ from ..models import Document
 from .build import load_current
 from .extraction_cache import cached_extractions
 from .fingerprint import seeds_fingerprint
+from .lock import writing
 from .tables import TABLES, read_tables, rows_to_records, write_corpus
+from .validate import sound_documents
 
 
 @dataclass
@@ -28,6 +30,7 @@ class RemovalPlan:
     entities: list[str] = field(default_factory=list)  # names of companies and places no other document names
     corpus: object = None  # the store without them, ready to write
     sources: dict[str, str] = field(default_factory=dict)
+    built_at: float | None = None  # when the store the plan was made from was written
 
 
 def _entity_names(corpus) -> dict[str, str]:
@@ -40,7 +43,7 @@ def plan_removal(store_path: Path, doc_ids: list[str]) -> RemovalPlan:
     from ..extract.pipeline import run  # the extractors' assembly step, loaded only when needed
     load_current(store_path)
     tables = read_tables(store_path, with_cache=True)
-    docs = rows_to_records(tables["documents"], Document)
+    docs = rows_to_records(sound_documents(tables["documents"], store_path), Document)
     sources = {r["id"]: r.get("source", "user") for r in tables["documents"]}
     by_id = {d.id: d for d in docs}
     unknown = [i for i in doc_ids if i not in by_id]
@@ -59,10 +62,19 @@ def plan_removal(store_path: Path, doc_ids: list[str]) -> RemovalPlan:
     return RemovalPlan(store_path, [by_id[i] for i in doc_ids],
                        figures=sum(1 for f in tables["figures"] if f["doc_id"] in gone),
                        entities=sorted(name for eid, name in before.items() if eid not in after),
-                       corpus=corpus, sources={d.id: sources[d.id] for d in kept})
+                       corpus=corpus, sources={d.id: sources[d.id] for d in kept},
+                       built_at=tables["meta"][0].get("built_at"))
 
 
 def remove_documents(plan: RemovalPlan) -> dict[str, int]:
-    """Carry out `plan`: write the store without its documents, atomically; rows per table after."""
-    write_corpus(plan.store_path, plan.corpus, {"seeds_fingerprint": seeds_fingerprint()}, plan.sources)
+    """Carry out `plan`: write the store without its documents, atomically; rows per table after.
+
+    Under the write lock; if another writer changed the store since the plan was made (an
+    ingest meanwhile), the plan is made again from the store as it is now, so nothing is lost.
+    """
+    with writing(plan.store_path):
+        if read_tables(plan.store_path)["meta"][0].get("built_at") != plan.built_at:
+            plan = plan_removal(plan.store_path, [d.id for d in plan.documents])
+        write_corpus(plan.store_path, plan.corpus, {"seeds_fingerprint": seeds_fingerprint()},
+                     plan.sources)
     return {t: len(getattr(plan.corpus, t)) for t in TABLES}

@@ -49,6 +49,7 @@ class AtomicOrjsonStorage(Storage):
     def write(self, data: dict) -> None:
         """Replace the file with `data`, atomically, keeping the replaced file as STORE.bak."""
         try:
+            resolved(self.path).parent.mkdir(parents=True, exist_ok=True)
             write_atomic(self.path, orjson.dumps(data), backup=True)
         except OSError as exc:
             raise StoreFileError(f"{self.path}: cannot write the store ({exc.strerror or exc}); "
@@ -128,7 +129,6 @@ def write_atomic(path: Path, payload: bytes, backup: bool = False) -> None:
     The new file keeps the old one's permissions; with `backup`, the old one stays as `PATH.bak`.
     """
     target = resolved(Path(path))
-    target.parent.mkdir(parents=True, exist_ok=True)
     try:
         st = target.stat()
     except FileNotFoundError:
@@ -151,6 +151,26 @@ def write_atomic(path: Path, payload: bytes, backup: bool = False) -> None:
         Path(tmp).unlink(missing_ok=True)
         raise
     fsync_folder(target.parent)
+
+
+def write_new(path: Path, payload: bytes) -> None:
+    """Create `path` with `payload`, whole or not at all; FileExistsError if it is already there.
+
+    The bytes go to a temporary file first, which is then hard-linked to `path`: linking fails
+    when the name exists, so a file that appeared meanwhile is never replaced.
+    """
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path), suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), 0o666 & ~_UMASK)
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.link(tmp, path)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    fsync_folder(path.parent)
 
 
 def backup_path(path: Path) -> Path:

@@ -30,6 +30,7 @@ class Store:
     def __init__(self, tables: dict[str, list[dict]], path: Path | None = None):
         self.path = path
         self.warnings: list[str] = []  # damaged rows left out, state that could not be read
+        self.decisions: list[tuple[dict, bool]] = []  # the user's, each with whether it applied
         self.meta = tables["meta"][0] if tables["meta"] else {}
         self.documents = {d.id: d for d in rows_to_records(tables["documents"], Document)}
         self.regions = {r.id: r for r in rows_to_records(tables["regions"], Region)}
@@ -62,7 +63,7 @@ class Store:
         path = Path(path) if path else default_store_path()
         opened = open_tables(path, progress)
         store = cls(opened.tables, path)
-        store.warnings = opened.warnings
+        store.warnings, store.decisions = opened.warnings, opened.decisions
         return store
 
     @classmethod

@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import browse, corpus, documents, views
+from . import browse, corpus, decisions, documents, repair, saved, views
 from .common import ErrorHandlingGroup, StoreOption, store_path
 
 app = typer.Typer(help="Explore what news reports say about China's regional manufacturing.",
@@ -47,7 +47,9 @@ def explore(ctx: typer.Context, store: StoreOption = None) -> None:
 
 
 for command in (corpus.build, corpus.ingest, browse.search, browse.show, browse.stats,
-                browse.dump, documents.docs, documents.remove, views.compare, views.export):
+                browse.dump, documents.docs, documents.remove, views.compare, views.export,
+                saved.saved, decisions.merge, decisions.split, decisions.fix, decisions.decisions,
+                repair.repair):
     app.command()(command)
 
 

@@ -28,12 +28,28 @@ class ErrorHandlingGroup(TyperGroup):
     """The one place where library errors become an `error:` line and exit status 1."""
 
     def invoke(self, ctx):
-        """Run the command; an MfgError is the user's to fix, anything else is a bug."""
+        """Run the command; an MfgError is the user's to fix, anything else is a bug.
+
+        A command that worked around a problem (a damaged row left out) still exits 1.
+        """
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
         except lib.MfgError as exc:
             say_error(exc.message)
             raise typer.Exit(1) from None
+        if (ctx.obj or {}).get("failed"):
+            raise typer.Exit(1)
+        return result
+
+
+def confirmed(question: str, verb: str) -> bool:
+    """Ask on the terminal; without one there is nobody to ask, which is an error."""
+    try:
+        return typer.confirm(question, default=False, err=True)
+    except typer.Abort:
+        err.print()  # end the prompt's line, so the error is a line of its own
+        raise lib.MfgError(f"nothing {verb}: no answer to the question (standard input closed); "
+                           f"add --yes to go ahead without asking") from None
 
 
 def store_path(ctx: typer.Context, store: Optional[Path]) -> Path:
@@ -43,8 +59,13 @@ def store_path(ctx: typer.Context, store: Optional[Path]) -> Path:
 
 
 def open_store(ctx: typer.Context, store: Optional[Path]) -> lib.Store:
-    """Load the store, building it from the bundled seeds on first use."""
-    return lib.Store.open(store_path(ctx, store))
+    """Load the store, building it from the bundled seeds on first use; say what it left out."""
+    opened = lib.Store.open(store_path(ctx, store))
+    for line in opened.warnings:
+        say_error(line)
+    if opened.warnings and isinstance(ctx.obj, dict):
+        ctx.obj["failed"] = True  # the output goes on, the exit status says it is incomplete
+    return opened
 
 
 def print_json(data) -> None:

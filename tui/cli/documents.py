@@ -8,7 +8,7 @@ import typer
 import store as lib
 
 from . import render
-from .common import StoreOption, err, open_store, out, print_json, store_path
+from .common import StoreOption, confirmed, err, open_store, out, print_json, store_path
 
 ENTITIES_SHOWN = 8  # names listed before "and N more" in the removal summary
 
@@ -35,16 +35,6 @@ def _summary(plan: lib.RemovalPlan) -> str:
     return "\n".join(lib.visible(line) for line in lines)
 
 
-def _confirmed() -> bool:
-    """Ask on the terminal; without one there is nobody to ask, which is an error."""
-    try:
-        return typer.confirm("Remove them?", default=False, err=True)
-    except typer.Abort:
-        err.print()  # end the prompt's line, so the error is a line of its own
-        raise lib.MfgError("nothing removed: no answer to the question (standard input closed); "
-                           "add --yes to remove without asking") from None
-
-
 def remove(ctx: typer.Context,
            refs: Annotated[list[str], typer.Argument(
                metavar="DOC...", help="Document ids (or unique id prefixes) or file names, as `docs` lists them.")],
@@ -54,7 +44,7 @@ def remove(ctx: typer.Context,
     path = store_path(ctx, store)
     plan = lib.plan_removal(path, lib.resolve_documents(open_store(ctx, store), refs))
     err.print(_summary(plan), markup=False)
-    if not yes and not _confirmed():
+    if not yes and not confirmed("Remove them?", "removed"):
         err.print("nothing removed", markup=False)
         return
     counts = lib.remove_documents(plan)

@@ -9,7 +9,7 @@ import typer
 
 import store as lib
 
-from .common import StoreOption, open_store, out
+from .common import StoreOption, err, open_store, out
 
 OutputOption = Annotated[Optional[Path], typer.Option(
     "-o", "--output", metavar="FILE", show_default=False,
@@ -37,12 +37,22 @@ def compare(ctx: typer.Context,
             output: OutputOption = None, force: ForceOption = False,
             empty_rows: Annotated[bool, typer.Option(
                 "--empty-rows", help="Keep categories none of them has a figure for.")] = False,
+            save: Annotated[Optional[str], typer.Option(
+                "--save", metavar="NAME", show_default=False,
+                help="Also save the comparison under NAME (reopen it with `saved NAME`).")] = None,
             store: StoreOption = None) -> None:
     """Compare companies or regions category by category, as a Markdown table with citations."""
     st = open_store(ctx, store)
     ids = list(dict.fromkeys(lib.resolve_entity(st, n) for n in names))
     if len(ids) < 2:
         raise lib.MfgError("compare needs at least two different companies or regions")
+    if save is not None:
+        err.print(lib.one_line(lib.save_comparison(st, save, ids, empty_rows)), markup=False)
+    show_comparison(st, ids, empty_rows, output, force)
+
+
+def show_comparison(st, ids: list[str], empty_rows: bool, output: Optional[Path], force: bool) -> None:
+    """The comparison of `ids` as Markdown, printed or written to `output`."""
     comparison = lib.compare(st, ids, hide_empty=not empty_rows)
     emit(lib.comparison_markdown(st, comparison), output, force, "comparison",
          "-".join(c.name for c in comparison.columns))
