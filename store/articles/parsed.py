@@ -26,11 +26,17 @@ def document_id(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
+def readable_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (kept by Python as lone surrogates, which no
+    JSON file can hold) become U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def to_document(parsed: Parsed, name: str, fmt: str) -> Document:
     """The Document for `parsed`; what the format's metadata leaves open is read from the text's header."""
     header = read_header(parsed.text)
     return Document(
-        id=document_id(parsed.text), file=name, title=parsed.title or header.title,
+        id=document_id(parsed.text), file=readable_name(name), title=parsed.title or header.title,
         date=parsed.date or header.date, text=parsed.text,
         publisher=parsed.publisher or header.publisher, author=parsed.author or header.author,
         url=parsed.url, format=fmt, pages=parsed.pages)

@@ -11,9 +11,9 @@ from .extraction_cache import cached_extractions
 from .fingerprint import seeds_fingerprint
 from .locations import bundled_seeds_dir
 from .lock import tidy, writing
-from .storage import REPAIR_HINT
+from .storage import REPAIR_HINT, store_exists
 from .tables import TABLES, read_tables, rows_to_records, write_corpus
-from .validate import sound_documents
+from .validate import require_sound, sound_documents
 
 
 @dataclass
@@ -58,8 +58,8 @@ def build(store_path: Path, paths: list[Path] | None = None, progress=None,
         return report
     bundled = paths is None
     with writing(store_path):
-        if store_path.exists():
-            read_tables(store_path)  # a broken store is reported, never written over
+        if store_exists(store_path):  # a broken store is reported, never written over
+            _is_current(require_sound(read_tables(store_path), store_path), store_path)
         return _store_documents(store_path, docs, {d.id: "bundled" if bundled else "user" for d in docs},
                                 report, progress)
 
@@ -85,7 +85,7 @@ def ingest(store_path: Path, files: list[Path], progress=None, glob: str | None 
         return report
     with writing(store_path):  # the read, the merge and the write: no other writer in between
         load_current(store_path)
-        tables = read_tables(store_path, with_cache=True)
+        tables = require_sound(read_tables(store_path, with_cache=True), store_path)
         old_docs, sources = _documents_of(tables["documents"], store_path)
         sources.update({d.id: sources.get(d.id, "user") for d in new_docs})
         # Stored articles keep their extraction; only the new ones go through the extractors.
@@ -108,7 +108,7 @@ def _is_current(tables: dict[str, list[dict]], store_path: Path) -> bool:
 
 def needs_rebuild(store_path: Path) -> bool:
     """True when the store is missing, or built from other bundled seeds, schema or extractor."""
-    return not store_path.exists() or not _is_current(read_tables(store_path), store_path)
+    return not store_exists(store_path) or not _is_current(read_tables(store_path), store_path)
 
 
 def _rebuild(store_path: Path, tables: dict[str, list[dict]] | None, progress=None) -> None:
@@ -129,12 +129,12 @@ def _rebuild(store_path: Path, tables: dict[str, list[dict]] | None, progress=No
 def _current_tables(store_path: Path, progress=None) -> tuple[dict[str, list[dict]], bool]:
     """The store's tables, rebuilt first when missing or stale; and whether it was rebuilt."""
     tidy(store_path)  # temporary files of writers that crashed
-    tables = read_tables(store_path) if store_path.exists() else None
+    tables = read_tables(store_path) if store_exists(store_path) else None
     if tables is not None and _is_current(tables, store_path):
         return tables, False
     with writing(store_path):
         # Another process may have rebuilt it while this one waited for the lock.
-        tables = read_tables(store_path) if store_path.exists() else None
+        tables = read_tables(store_path) if store_exists(store_path) else None
         if tables is not None and _is_current(tables, store_path):
             return tables, False
         _rebuild(store_path, tables, progress)

@@ -42,9 +42,8 @@ def _merge(t: _Tables, d: dict) -> bool:
     keep, gone = t.companies.get(d.get("into")), t.companies.get(d.get("company"))
     if keep is None or gone is None or keep is gone:
         return False
-    names = [*keep["aliases"], gone["name"], *gone["aliases"]]
-    seen = {name_key(keep["name"])}
-    keep["aliases"] = [n for n in names if not (name_key(n) in seen or seen.add(name_key(n)))]
+    keep["aliases"] = unique_names([*keep["aliases"], gone["name"], *gone["aliases"]],
+                              seen={name_key(keep["name"])})
     keep["region_id"] = keep["region_id"] or gone["region_id"]
     del t.companies[gone["id"]]
     _move(t, lambda m: m["entity_id"] == gone["id"], keep["id"])
@@ -53,6 +52,12 @@ def _merge(t: _Tables, d: dict) -> bool:
             t.figures[fid] = {**fig, "subject_id": keep["id"]}
     t.relink = True
     return True
+
+
+def unique_names(names: list[str], seen: set[str] | None = None) -> list[str]:
+    """`names` without repeats (compared by `name_key`) and without those already `seen`."""
+    seen = set(seen or ())
+    return [n for n in names if not (name_key(n) in seen or seen.add(name_key(n)))]
 
 
 def _move(t: _Tables, which, entity_id: str) -> set[str]:
@@ -69,7 +74,7 @@ def _split(t: _Tables, d: dict) -> bool:
     """The name `d["name"]` of company `d["company"]` becomes a company of its own."""
     from ..extract.companies.merge import company_id  # the extractor's own id scheme
     firm, key = t.companies.get(d.get("company")), name_key(str(d.get("name", "")))
-    names = [firm["name"], *firm["aliases"]] if firm else []
+    names = unique_names([firm["name"], *firm["aliases"]]) if firm else []
     if not key or key not in {name_key(n) for n in names} or len(names) < 2:
         return False
     rest = [n for n in names if name_key(n) != key]

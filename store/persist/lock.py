@@ -33,11 +33,12 @@ def _lock(store_path: Path) -> FileLock:
 
 
 @contextmanager
-def writing(store_path: Path, wait: float = LOCK_WAIT):
-    """Hold the store's write lock; StoreBusy when another process holds it for `wait` seconds."""
+def writing(store_path: Path, wait: float | None = None):
+    """Hold the store's write lock; StoreBusy when another process holds it for `wait` seconds
+    (default LOCK_WAIT)."""
     try:
         lock = _lock(store_path)
-        lock.acquire(timeout=wait)
+        lock.acquire(timeout=LOCK_WAIT if wait is None else wait)
     except Timeout:
         raise StoreBusy(f"{store_path}: store is busy (another mfg-explore is writing it); "
                         "try again when it has finished") from None

@@ -17,7 +17,7 @@ from .extraction_cache import cached_extractions
 from .fingerprint import seeds_fingerprint
 from .lock import writing
 from .tables import TABLES, read_tables, rows_to_records, write_corpus
-from .validate import sound_documents
+from .validate import require_sound
 
 
 @dataclass
@@ -42,8 +42,8 @@ def plan_removal(store_path: Path, doc_ids: list[str]) -> RemovalPlan:
     """The plan for removing the documents `doc_ids`; MfgError for bundled or unknown ones."""
     from ..extract.pipeline import run  # the extractors' assembly step, loaded only when needed
     load_current(store_path)
-    tables = read_tables(store_path, with_cache=True)
-    docs = rows_to_records(sound_documents(tables["documents"], store_path), Document)
+    tables = require_sound(read_tables(store_path, with_cache=True), store_path)
+    docs = rows_to_records(tables["documents"], Document)
     sources = {r["id"]: r.get("source", "user") for r in tables["documents"]}
     by_id = {d.id: d for d in docs}
     unknown = [i for i in doc_ids if i not in by_id]

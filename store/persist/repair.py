@@ -39,15 +39,23 @@ class RepairPlan:
     salvaged: list[Document] = field(default_factory=list)  # the user's articles that can be kept
     unreadable: int = 0  # rows of the user's articles whose text no longer matches their id
     aside: Path | None = None  # where the broken file will be kept
+    with_seeds: bool = True  # the store held the bundled seeds (or nothing could be told)
 
 
-def salvage_documents(raw: bytes) -> tuple[list[Document], int]:
-    """The user's articles found in a store file's bytes, however broken the rest; and how many
-    article rows were found whose text could not be trusted."""
+@dataclass
+class Salvage:
+    """What a store file's bytes still hold."""
+
+    documents: list[Document] = field(default_factory=list)  # the user's articles, intact
+    unreadable: int = 0  # rows of the user's articles whose text could not be trusted
+    bundled: int = 0  # rows of bundled seed articles seen
+
+
+def salvage_documents(raw: bytes) -> Salvage:
+    """The user's articles found in a store file's bytes, however broken the rest."""
     text = raw.decode("utf-8", errors="replace")
     decoder = json.JSONDecoder()
-    found: list[Document] = []
-    unreadable = 0
+    found = Salvage()
     pos = 0
     while (m := _ROW_START.search(text, pos)) is not None:
         try:
@@ -58,12 +66,12 @@ def salvage_documents(raw: bytes) -> tuple[list[Document], int]:
         if not isinstance(row, dict) or not {"text", "file", "title"} <= row.keys():
             continue  # a row of another table
         if row.get("source", "user") != "user":
-            continue  # bundled articles come back from the seeds
-        if row_problem(row, Document) or document_id(row["text"]) != row["id"]:
-            unreadable += 1
-            continue
-        found.append(Document(**{k: v for k, v in row.items() if k in _DOCUMENT_FIELDS}))
-    return found, unreadable
+            found.bundled += 1  # bundled articles come back from the seeds
+        elif row_problem(row, Document) or document_id(row["text"]) != row["id"]:
+            found.unreadable += 1
+        else:
+            found.documents.append(Document(**{k: v for k, v in row.items() if k in _DOCUMENT_FIELDS}))
+    return found
 
 
 def diagnose(store_path: Path) -> str | None:
@@ -83,15 +91,17 @@ def plan_repair(store_path: Path, now: datetime | None = None) -> RepairPlan:
     problem = diagnose(store_path) if raw is not None else None
     if problem is None:
         return RepairPlan(store_path, None)
-    salvaged, unreadable = salvage_documents(raw)
-    seen = {d.id for d in salvaged}
+    found = salvage_documents(raw)
+    salvaged, seen = list(found.documents), {d.id for d in found.documents}
     bak = backup_path(store_path)
     if bak.is_file():  # the previous store may hold articles the broken one lost
-        older, _ = salvage_documents(bak.read_bytes())
-        salvaged += [d for d in older if d.id not in seen]
+        older = salvage_documents(bak.read_bytes())
+        salvaged += [d for d in older.documents if d.id not in seen]
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    return RepairPlan(store_path, problem, salvaged, unreadable,
-                      target.with_name(f"{target.name}.corrupt-{stamp}"))
+    # A store of the user's own articles only (`build PATH`) is rebuilt without the seeds.
+    with_seeds = bool(found.bundled) or not found.documents
+    return RepairPlan(store_path, problem, salvaged, found.unreadable,
+                      target.with_name(f"{target.name}.corrupt-{stamp}"), with_seeds)
 
 
 def repair(plan: RepairPlan, progress=None) -> BuildReport:
@@ -99,7 +109,7 @@ def repair(plan: RepairPlan, progress=None) -> BuildReport:
     if plan.problem is None or plan.aside is None:
         raise MfgError(f"{plan.store_path}: the store is sound; nothing to repair")
     report = BuildReport()
-    seeds = read_documents([bundled_seeds_dir()], report)
+    seeds = read_documents([bundled_seeds_dir()], report) if plan.with_seeds else []
     with writing(plan.store_path):
         target = resolved(Path(plan.store_path))
         try:

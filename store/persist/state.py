@@ -21,7 +21,7 @@ from typing import Callable
 import orjson
 
 from ..errors import StoreFileError
-from .lock import LOCK_WAIT, writing
+from .lock import writing
 from .storage import write_atomic
 
 STATE_FILE = "state.json"
@@ -80,7 +80,7 @@ def read_state(store_path: Path | None) -> UserState:
     return UserState(whole, problem)
 
 
-def update_state(store_path: Path, change: Callable[[dict], object], wait: float = LOCK_WAIT):
+def update_state(store_path: Path, change: Callable[[dict], object], wait: float | None = None):
     """Read state.json, let `change` edit the dict in place, write it back; `change`'s result.
 
     Under the store's write lock, so the edit is never lost to another writer. An unreadable

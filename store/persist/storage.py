@@ -71,6 +71,19 @@ def _kind(mode: int) -> str:
     return "a socket" if stat.S_ISSOCK(mode) else "not a regular file"
 
 
+def store_exists(path: Path) -> bool:
+    """True when there is something at the store path; StoreFileError when it cannot be told
+    (a link loop, a path through a file, no permission), which `Path.exists` hides as False."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise StoreFileError(f"{path}: cannot read the store ({exc.strerror or exc}); "
+                             "check the path and its permissions, or choose another --store path") from None
+    return True
+
+
 def read_store_bytes(path: Path) -> bytes | None:
     """The store file's bytes (None when there is none); anything but a regular file is refused."""
     try:

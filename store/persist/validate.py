@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import StoreFileError
-from ..models import Company, Document, Figure, Mention, Passage, Region
+from ..models import Company, CompanyHit, Document, Figure, FigureHit, Mention, Passage, Region, RegionHit
 from .storage import REPAIR_HINT
 
 # No figure in manufacturing news comes near 10^18 in any unit (world output is ~10^14 dollars).
@@ -27,6 +27,9 @@ SIGNED_CATEGORIES = frozenset({"growth", "profit", "other"})
 ROW_TYPES = {"documents": Document, "passages": Passage, "regions": Region,
              "companies": Company, "mentions": Mention, "figures": Figure}
 SPANS = ("passages", "mentions", "figures")  # rows whose [start, end) index a document
+CACHE_TABLE = "extractions"
+CACHE_HITS = {"region_hits": RegionHit, "regions": Region, "company_hits": CompanyHit,
+              "figure_hits": FigureHit}
 
 
 def sane_value(value, category: str = "other", kind: str = "level", unit: str = "") -> bool:
@@ -162,6 +165,28 @@ def usable_tables(tables: dict[str, list], path: Path | None) -> tuple[dict[str,
         return out, []
     counts = ", ".join(f"{n} {t}" for t, n in bad.items())
     return out, [f"{path or 'store'}: left out damaged rows ({counts}; e.g. {first}); {REPAIR_HINT}"]
+
+
+def require_sound(tables: dict[str, list], path: Path) -> dict[str, list]:
+    """The tables, when every row is usable; StoreFileError naming the damage otherwise (a store
+    with damaged rows is not written over: `mfg-explore repair` is how the user agrees to it)."""
+    _, warnings = usable_tables(tables, path)
+    if warnings:
+        raise StoreFileError(warnings[0])
+    if CACHE_TABLE in tables:  # a damaged cached extraction is only extracted again
+        tables = {**tables, CACHE_TABLE: [r for r in tables[CACHE_TABLE] if _cache_row_ok(r)]}
+    return tables
+
+
+def _cache_row_ok(row) -> bool:
+    """True when an extraction-cache row can be turned back into an Extraction."""
+    if not isinstance(row, dict) or not isinstance(row.get("doc_id"), str):
+        return False
+    for name, cls in CACHE_HITS.items():
+        hits = row.get(name)
+        if not isinstance(hits, list) or any(row_problem(h, cls) for h in hits):
+            return False
+    return True
 
 
 def sound_documents(rows: list, path: Path) -> list[dict]:

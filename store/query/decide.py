@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..errors import MfgError
 from ..models import CATEGORIES
 from ..persist import state
-from ..persist.decisions import name_key
+from ..persist.decisions import name_key, unique_names
 
 KEEP_SUBJECT = object()  # `correct_figure(subject=KEEP_SUBJECT)`: leave the subject as it is
 
@@ -40,7 +40,7 @@ def split_company(store, company_id: str, name: str) -> str:
     firm = store.companies.get(company_id)
     if firm is None:
         raise MfgError("split takes a company and one of its names")
-    names = [firm.name, *firm.aliases]
+    names = unique_names([firm.name, *firm.aliases])
     key = name_key(name)
     if key not in {name_key(n) for n in names}:
         raise MfgError(f"{name!r} is not a name of {firm.name!r} (its names: {'; '.join(names)})")

@@ -30,16 +30,25 @@ class ErrorHandlingGroup(TyperGroup):
     def invoke(self, ctx):
         """Run the command; an MfgError is the user's to fix, anything else is a bug.
 
-        A command that worked around a problem (a damaged row left out) still exits 1.
+        A command that worked around a problem (damaged rows left out) says so in one line
+        after its output and exits 1; if it failed, its error is the one line.
         """
         try:
             result = super().invoke(ctx)
         except lib.MfgError as exc:
-            say_error(exc.message)
+            # The damage may be why it failed (a figure left out cannot be found): say both.
+            also = [w for w in _warnings(ctx) if w != exc.message]
+            say_error("; also ".join([exc.message, *also]))
             raise typer.Exit(1) from None
-        if (ctx.obj or {}).get("failed"):
+        if _warnings(ctx):
+            say_error("; also ".join(_warnings(ctx)))
             raise typer.Exit(1)
         return result
+
+
+def _warnings(ctx) -> list[str]:
+    """What `open_store` noted about the store (damaged rows left out)."""
+    return ctx.obj.get("warnings", []) if isinstance(ctx.obj, dict) else []
 
 
 def confirmed(question: str, verb: str) -> bool:
@@ -61,10 +70,8 @@ def store_path(ctx: typer.Context, store: Optional[Path]) -> Path:
 def open_store(ctx: typer.Context, store: Optional[Path]) -> lib.Store:
     """Load the store, building it from the bundled seeds on first use; say what it left out."""
     opened = lib.Store.open(store_path(ctx, store))
-    for line in opened.warnings:
-        say_error(line)
     if opened.warnings and isinstance(ctx.obj, dict):
-        ctx.obj["failed"] = True  # the output goes on, the exit status says it is incomplete
+        ctx.obj["warnings"] = opened.warnings  # the output goes on; the group reports them after it
     return opened
 
 
