@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -37,6 +38,13 @@ class DocFacts:
     focus: str | None
     section_place: object  # pos → place id of the section heading, or None
     counts: Counter = field(default_factory=Counter)
+    starts: list[int] = field(default_factory=list)
+
+    def between(self, lo: int, hi: int) -> list[Mention]:
+        """Mentions that start inside [lo, hi) (a bisect: figures stay cheap in long articles)."""
+        if len(self.starts) != len(self.mentions):
+            self.starts = [m.start for m in self.mentions]
+        return self.mentions[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
 
     @classmethod
     def build(cls, model, mentions, references: list[Reference], regions, focus, section_place):
@@ -66,8 +74,8 @@ def candidates_for(facts: DocFacts, start: int, end: int) -> list[Candidate]:
     window_start = model.sentences[max(0, sentence.index - PREVIOUS_SENTENCES)].start
     para = model.paragraph_at(start)
     p_start = para.start if para else sentence.start
-    near = [m for m in facts.mentions if max(p_start, window_start) <= m.start < sentence.end
-            and not (m.start < end and start < m.end)]
+    near = [m for m in facts.between(max(p_start, window_start), sentence.end)
+            if not (m.start < end and start < m.end)]
     by_entity: dict[str, list[Mention]] = {}
     for m in near:
         by_entity.setdefault(m.entity_id, []).append(m)
@@ -136,8 +144,9 @@ def _features(facts: DocFacts, eid: str, ms: list[Mention], start: int, end: int
         f["locative_opener"] = float(any(_LOCATIVE_OPENER.match(text, sentence.start) and
                                          _LOCATIVE_OPENER.match(text, sentence.start).end() >= m.end
                                          for m in in_sentence))
-        f["in_list"] = float(_listed(text, nearest, facts.mentions, facts.regions))
-        f["appositive"] = float(_in_appositive(text, nearest, facts.mentions))
+        around = facts.between(nearest.start - 80, nearest.end + 80)
+        f["in_list"] = float(_listed(text, nearest, around, facts.regions))
+        f["appositive"] = float(_in_appositive(text, nearest, around))
     f["reference"] = float(any((m.start, m.end) in facts.references for m in in_clause or in_sentence))
     f["previous_subject"] = float(_previous_subject(facts, sentence) == eid)
     subject = _subject_in(facts, sentence.start, sentence.end)
@@ -191,8 +200,8 @@ def prepositional(text: str, m: Mention, lo: int) -> bool:
 
 def _subject_in(facts: DocFacts, lo: int, hi: int) -> str | None:
     """The entity a stretch of text is about: its first mention no preposition governs."""
-    for m in facts.mentions:
-        if lo <= m.start < hi and not prepositional(facts.model.text, m, lo):
+    for m in facts.between(lo, hi):
+        if not prepositional(facts.model.text, m, lo):
             return m.entity_id
     return None
 
