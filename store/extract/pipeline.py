@@ -53,7 +53,7 @@ def extract(doc: Document) -> Extraction:
     sentences = [(p.start, p.end) for p in passages if p.kind == "sentence"]
     region_hits, regions = find_regions(doc.text)
     company_hits = find_companies(doc.text, region_hits, regions)
-    figure_hits = find_figures(doc.text, sentences)
+    figure_hits = find_figures(doc.text, sentences, doc.date)
     return Extraction(doc, passages, region_hits, regions, company_hits, figure_hits)
 
 

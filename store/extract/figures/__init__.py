@@ -6,10 +6,14 @@ import re
 
 from ...models import FigureHit
 from .filters import is_year, keep, rejected
-from .metrics import describe
+from .conversions import fold_conversions
+from .kinds import LIST_JOIN
+from .metrics import Setting, describe
+from .periods import Dating, PeriodCarry, period_phrases
+from .status import has_plan_word
 from .numbers import SCALE_WORDS, parse_fraction, parse_number, scale_of
 from .patterns import CANDIDATE, CORE, NOT_FIGURE_ZONES
-from .words import head_noun, measure_after, qualifier_before
+from .words import currency_before, head_noun, measure_after, qualifier_before
 
 # head_noun stays importable from here, where callers first found it.
 __all__ = ["find_figures", "head_noun"]
@@ -17,9 +21,6 @@ __all__ = ["find_figures", "head_noun"]
 _RANGE_JOIN = re.compile(r"\s*(?:to|–|~|-|or)\s*", re.I)
 _NUMERIC_WORD = re.compile(rf"\d|\b(?:{SCALE_WORDS})\b", re.I)
 _MULT = {"doubled": 2, "tripled": 3, "quadrupled": 4}
-_CURRENCY_BEFORE = re.compile(r"(US\$|HK\$|\$|¥|€|£|\bRMB|\bCNY|\bUSD|\bEUR)\s?$")
-_CURRENCY = {"US$": "usd", "$": "usd", "HK$": "hkd", "¥": "yuan", "€": "eur", "£": "gbp",
-             "RMB": "yuan", "CNY": "yuan", "USD": "usd", "EUR": "eur"}
 
 
 def _value(kind: str, core: str) -> tuple[float | None, str | None]:
@@ -78,9 +79,9 @@ def _hit_at(text: str, m: re.Match) -> tuple[FigureHit, str] | None:
                 end = counted[1]
     if not keep(text, m, kind, core, unit, counted):
         return None
-    symbol = _CURRENCY_BEFORE.search(text, max(0, start - 5), start) if not unit else None
+    symbol = currency_before(text, start) if not unit else None
     if symbol:  # "$47.6 billion", "US$ 3 million": the symbol is the unit and part of the span
-        unit, start = _CURRENCY[symbol.group(1)], symbol.start()
+        unit, start = symbol
     qualifier, start = qualifier_before(text, start)
     if kind == "half" and qualifier is None and not re.match(r"\s+of\b", text[end:]):
         return None
@@ -112,12 +113,45 @@ def _attach_units(text: str, hits: list[FigureHit]) -> None:
             hit.unit = counted[0] if counted else ""
 
 
-def find_figures(text: str, sentences: list[tuple[int, int]]) -> list[FigureHit]:
-    """Every quantitative fact in `text`, with value, unit, qualifier, metric, category and period."""
+def _present_year(text: str, sentences: list[tuple[int, int]]) -> int | None:
+    """For an undated article, the year its present most likely is: the latest year it states
+    for something that happened (not a target, not in a sentence of plans)."""
+    years = []
+    for s0, s1 in sentences:
+        body = text[s0:s1]
+        if has_plan_word(body):
+            continue
+        years += [p.last_year for p in period_phrases(body, Dating())
+                  if p.period and not p.target and not p.relative]
+    return max(years, default=None)
+
+
+def _by_sentence(hits: list[FigureHit], sentences: list[tuple[int, int]]) -> list[tuple[tuple[int, int], list[FigureHit]]]:
+    """Hits grouped under the sentence each starts in (a hit outside every sentence is its own)."""
+    starts = [s for s, _ in sentences]
+    groups: dict[tuple[int, int], list[FigureHit]] = {}
+    for hit in hits:
+        i = bisect.bisect_right(starts, hit.start) - 1
+        sent = sentences[i] if i >= 0 and hit.start < sentences[i][1] else (hit.start, hit.end)
+        groups.setdefault(sent, []).append(hit)
+    return sorted(groups.items())
+
+
+def _later_unlisted(text: str, hits: list[FigureHit], i: int) -> tuple[int, ...]:
+    """Starts of the sentence's figures after hits[i] that are not in one list with it."""
+    j = i + 1
+    while j < len(hits) and hits[j].unit == hits[j - 1].unit and LIST_JOIN.fullmatch(text, hits[j - 1].end, hits[j].start):
+        j += 1
+    return tuple(h.start for h in hits[j:])
+
+
+def find_figures(text: str, sentences: list[tuple[int, int]], published: str | None = None) -> list[FigureHit]:
+    """Every quantitative fact in `text`, with value, unit, qualifier, metric, category, kind,
+    status and period; `published` (YYYY-MM-DD) resolves relative periods ("last year")."""
     zones = [(z.start(), z.end()) for z in NOT_FIGURE_ZONES.finditer(text)]
     hits: list[FigureHit] = []
     last_end = 0
-    phrases: list[str] = []
+    phrases: dict[int, str] = {}
     for candidate in CANDIDATE.finditer(text):
         pos = candidate.start()
         if pos < last_end or any(s <= pos < e for s, e in zones):
@@ -126,15 +160,18 @@ def find_figures(text: str, sentences: list[tuple[int, int]]) -> list[FigureHit]
         found = _hit_at(text, m) if m else None
         if found:
             hits.append(found[0])
-            phrases.append(found[1])
+            phrases[id(found[0])] = found[1]
             last_end = found[0].end
     _attach_units(text, hits)
-    starts = [s for s, _ in sentences]
-    previous: FigureHit | None = None
-    for hit, phrase in zip(hits, phrases):
-        i = bisect.bisect_right(starts, hit.start) - 1
-        sent = sentences[i] if i >= 0 and hit.start < sentences[i][1] else (hit.start, hit.end)
-        same = previous if previous and previous.start >= sent[0] else None
-        hit.metric, hit.category, hit.period = describe(text, sent, hit, same, phrase)
-        previous = hit
+    hits = fold_conversions(text, hits)
+    dating = Dating.from_date(published)
+    if dating.year is None:
+        dating = Dating.from_date(None, _present_year(text, sentences))
+    carried = PeriodCarry(text, sentences, dating)
+    for sent, group in _by_sentence(hits, sentences):
+        previous: FigureHit | None = None
+        for i, hit in enumerate(group):
+            setting = Setting(sent, dating, _later_unlisted(text, group, i), carried.before(sent[0]))
+            describe(text, setting, hit, previous, phrases[id(hit)])
+            previous = hit
     return hits

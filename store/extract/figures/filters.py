@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 
 from .numbers import SCALE_WORDS
-from .patterns import MONTHS
-from .words import measure_after, word_lists
+from .vocabulary import vocabulary
+from .words import measure_after
 
 _PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
 _NOT_AFTER = {"top", "first", "last", "past", "next", "previous", "recent", "no", "phase"}
@@ -27,7 +27,7 @@ def rejected(text: str, start: int, end: int, kind: str) -> bool:
     prev = _prev_word(text, start)
     if "+" in before[-1:] + after[:1] or before[-1:] in "#/" and before:
         return True
-    if prev in _NOT_AFTER or prev in MONTHS.lower().split("|") or _HUNDREDTH.match(text, end):
+    if prev in _NOT_AFTER or prev in vocabulary().month_number or _HUNDREDTH.match(text, end):
         return True
     if re.match(r"\s+years?\s+ago\b", text[end:end + 12], re.I):
         return True
@@ -77,8 +77,8 @@ def keep(text: str, m: re.Match, kind: str, core: str, unit: str | None, counted
     if kind == "num" and not unit and is_name_or_age(text, m.start(), m.end()):
         return False
     if kind == "num" and is_year(core):
-        table = word_lists()["count_nouns"]
-        return bool(counted) and counted[0] in table.values() and \
+        units = {noun.unit for noun in vocabulary().count_nouns.values()}
+        return bool(counted) and counted[0] in units and \
             _prev_word(text, m.start()) not in _TEMPORAL
     if kind == "word":
         if not unit:

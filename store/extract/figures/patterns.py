@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 
 from .numbers import DENOMINATOR_WORDS, SCALE_WORDS, SMALL_WORDS
+from .vocabulary import vocabulary
 
-MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
-          "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")
+MONTHS = vocabulary().month_names
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SCALE_TAIL = rf"(?:(?:\s+|-)(?:and\s+)?(?:{SCALE_WORDS})\b(?!-))*"
 CORE = re.compile(rf"""

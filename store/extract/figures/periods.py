@@ -1,37 +1,250 @@
-"""The time period a sentence states for a figure: "in 2022", "the first half of this year"..."""
+"""The time a figure describes: period phrases in a sentence, resolved to the calendar.
+
+A phrase is resolved against the article's publication date ("last year" in a 2024 article is
+2023) in the gold notation: a year "2022", months "2024-01/2024-04", years "2021/2023". What the
+article wrote is kept beside it ("the first half of this year"). Without a date, relative phrases
+stay unresolved (None); explicit years always resolve.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
-MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
-          "December")
-_PERIOD = re.compile(rf"""
-  (?:\b(?:from|between)\s+)?\b(?P<months>(?:{MONTHS})\s+(?:to|-|and)\s+(?:{MONTHS})
-      (?:\s+(?:of\s+)?(?:this|last|next)\s+year|,?\s+\d{{4}})?)
-| \b(?P<part>(?:the\s+)?(?:first|second|third|fourth|last)\s+(?:half|quarter|three\s+quarters|
-      two\s+quarters|\w+\s+months)(?:\s+of\s+(?:\d{{4}}|this\s+year|last\s+year))?)
-| \b(?P<plan>(?:the\s+)?["“]?[\w-]+\s+Five-Year\s+Plan["”]?(?:\s+period)?)
-| \b(?:by\s+the\s+end\s+of\s+)(?P<end>\d{{4}})
-| \b(?P<target>by\s+(?:19|20)\d{{2}})
-| \b(?:in|during|since|for|of)\s+(?P<year>(?:19|20)\d{{2}})\b(?!\s*-)
-| \b(?P<year_start>(?:19|20)\d{{2}}),
-| \b(?P<relative>(?:this|last|next)\s+year|the\s+past\s+\w+\s+years|in\s+recent\s+years)\b
-""", re.I | re.X)
+from .numbers import SMALL, SMALL_WORDS
+from .vocabulary import vocabulary
+
+_YEAR = r"(?:19|20)\d{2}"
+_ORDINAL = r"(?:\d{1,2}(?:st|nd|rd|th)|[A-Za-z]+(?:teenth|tieth|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth))"
+_ORDINAL_WORDS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+                  "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+                  "fifteenth": 15, "sixteenth": 16}
 
 
-@lru_cache(maxsize=512)
-def _periods(sentence: str) -> list[tuple[int, str]]:
-    """Every period phrase in a sentence as (offset, text); cached since figures share sentences."""
-    return [(m.start(), next(g for g in m.groups() if g)) for m in _PERIOD.finditer(sentence)]
+@dataclass(frozen=True)
+class Dating:
+    """When an article was written: its publication year and month, if known, and the year
+    its present tense most likely means (the publication year, else the latest past year it names)."""
+
+    year: int | None = None
+    month: int | None = None
+    present_year: int | None = None
+
+    @classmethod
+    def from_date(cls, date: str | None, present_year: int | None = None) -> "Dating":
+        """From a YYYY-MM-DD publication date (or None) and, for undated articles, a guessed present."""
+        m = re.fullmatch(r"(\d{4})-(\d{2})(?:-\d{2})?", date or "")
+        if not m:
+            return cls(present_year=present_year)
+        year = int(m.group(1))
+        return cls(year, int(m.group(2)), year)
 
 
-def period_of(sentence: str, at: int, end: int | None = None) -> str | None:
-    """The time period a sentence states for the figure at [at, end): the nearest before it, else
-    the first after it with no other number in between (that one would own it)."""
-    found = _periods(sentence)
-    # "..., up from 10,500 in 2020, and 9,000 firms": "in 2020" belongs to the number it follows.
-    before = [f for f in found if f[0] < at and not re.search(r"\d\s*$", sentence[:f[0]])]
-    after = [f for f in found if f[0] >= at and (end is None or not re.search(r"\d", sentence[end:f[0]]))]
-    pick = before[-1] if before else (after[0] if after else None)
-    return " ".join(pick[1].strip("\"“” ").split()) if pick else None
+@dataclass(frozen=True)
+class PeriodPhrase:
+    """A period phrase at [start, end) of a sentence, its calendar period (None if unresolved)."""
+
+    start: int
+    end: int
+    text: str
+    period: str | None
+    target: bool = False  # "by 2025": a deadline, so what is stated for it is a plan
+    relative: bool = False  # "last year", "this year": may be the base of a comparison instead
+    earlier: bool = False  # "last year", "a year earlier": after a change, the base it is measured from
+
+    @property
+    def last_year(self) -> int | None:
+        """The last calendar year the period covers."""
+        return int(re.findall(r"\d{4}", self.period)[-1]) if self.period else None
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern:
+    """The period grammar, built from the calendar vocabulary."""
+    vocab = vocabulary()
+    months = f"(?-i:{vocab.month_names})"  # "May" and "March", never "may" and "march"
+    relative = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(vocab.relative_years, key=len, reverse=True))
+    present = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(vocab.present, key=len, reverse=True))
+    parts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(vocab.parts, key=len, reverse=True))
+
+    def year_tail(explicit: str, rel: str) -> str:
+        """ ", 2024" or " of this year" after a month or part, in groups named `explicit`, `rel`."""
+        return rf"(?:,?\s+(?P<{explicit}>{_YEAR})|\s+(?:of\s+)?(?P<{rel}>{relative}))?"
+    return re.compile(rf"""
+      (?:\b(?:from|between)\s+)?\b(?P<m1>{months})\.?\s+(?:to|through|-|–|and)\s+(?P<m2>{months})\.?
+          {year_tail('my', 'mrel')}
+    | \b(?:the\s+)?(?P<part>{parts}|first\s+(?P<nmonths>{SMALL_WORDS}|\d{{1,2}})\s+months)
+          (?:\s+of)?{year_tail('py', 'prel')}
+    | \bby\s+the\s+end\s+of\s+(?P<endmonth>{months})(?:,?\s+(?P<endmy>{_YEAR}))?\b
+    | \b(?P<month>{months})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?{year_tail('monthy', 'monthrel')}(?=\W|$)
+    | (?:\b(?:from|between)\s+)(?P<y1>{_YEAR})\s+(?:to|and|through|-|–)\s+(?P<y2>{_YEAR})\b
+    | \b(?:in\s+|during\s+)?the\s+(?P<decade>(?:19|20)\d0)s\b
+    | \bsince\s+(?P<since>{_YEAR})\b
+    | \bby\s+(?P<target>{_YEAR})\b
+    | \b(?:in|during|for|of|until|as\s+of|at\s+the\s+end\s+of|by\s+the\s+end\s+of)\s+(?P<year>{_YEAR})\b(?!\s*[-–]\d)
+    | ^\W*(?P<lead>{_YEAR})\b(?=,)
+    | \b(?P<plan>(?:the\s+)?["“]?(?P<ordinal>{_ORDINAL})\s+Five-Year\s+Plan["”]?(?:\s+period)?)
+    | \b(?:in\s+|over\s+|during\s+)?the\s+(?:past|last)\s+(?P<past>{SMALL_WORDS}|\d{{1,2}}|few)\s+years\b
+    | \b(?P<ago>{SMALL_WORDS}|\d{{1,2}}|an?)\s+years?\s+ago\b
+    | \b(?P<rel>{relative})\b
+    | \b(?P<present>{present})\b
+    | \b(?P<recent>in\s+recent\s+years)\b
+    """, re.I | re.X)
+
+
+def _number(word: str) -> int | None:
+    """'three' → 3, '12' → 12, else None."""
+    word = word.lower()
+    return int(word) if word.isdigit() else SMALL.get(word)
+
+
+def _month(name: str) -> int:
+    """Month number of a name or abbreviation."""
+    return vocabulary().month_number[name.lower().rstrip(".")]
+
+
+def _months(year: int | None, first: int, last: int) -> str | None:
+    """'2024-01/2024-04' (or '2024-03' for one month) when the year is known."""
+    if year is None:
+        return None
+    return f"{year}-{first:02d}" if first == last else f"{year}-{first:02d}/{year}-{last:02d}"
+
+
+def _year_of(m: re.Match, explicit: str, rel: str, dating: Dating) -> int | None:
+    """The year a month or part phrase is in: written, relative to the article, or the article's."""
+    if m.group(explicit):
+        return int(m.group(explicit))
+    if dating.year is None:
+        return None
+    if m.group(rel):
+        return dating.year + vocabulary().relative_years[" ".join(m.group(rel).lower().split())]
+    return dating.year
+
+
+def _plan_years(ordinal: str) -> str | None:
+    """Years of the Nth Five-Year Plan (the 3rd began in 1966; plans run back to back since)."""
+    word = ordinal.lower()
+    n = int(re.match(r"\d+", word).group()) if word[0].isdigit() else _ORDINAL_WORDS.get(word)
+    if not n or n < 3:
+        return None
+    start = 1966 + 5 * (n - 3)
+    return f"{start}/{start + 4}"
+
+
+def _resolve(m: re.Match, dating: Dating) -> tuple[str | None, bool, bool]:
+    """(calendar period, is a deadline, is relative to the article's date) of one period match."""
+    g, y = m.group, dating.year
+    if g("m1"):
+        return _months(_year_of(m, "my", "mrel", dating), _month(g("m1")), _month(g("m2"))), False, not g("my")
+    if g("part"):
+        part = " ".join(g("part").lower().split())
+        span = (1, _number(g("nmonths")) or 12) if g("nmonths") else vocabulary().parts[part]
+        return _months(_year_of(m, "py", "prel", dating), *span), False, not g("py")
+    if g("endmonth"):  # "by the end of July": the year to date
+        year = int(g("endmy")) if g("endmy") else y
+        return _months(year, 1, _month(g("endmonth"))), False, not g("endmy")
+    if g("month"):
+        month = _month(g("month"))
+        return _months(_year_of(m, "monthy", "monthrel", dating), month, month), False, not g("monthy")
+    if g("y1"):
+        return f"{g('y1')}/{g('y2')}", False, False
+    if g("decade"):
+        return f"{g('decade')}/{int(g('decade')) + 9}", False, False
+    if g("since"):
+        return (f"{g('since')}/{y}" if y and y > int(g("since")) else None), False, False
+    if g("target"):
+        return g("target"), True, False
+    if g("year") or g("lead"):
+        return g("year") or g("lead"), False, False
+    if g("plan"):
+        return _plan_years(g("ordinal")), False, False
+    if g("past"):
+        n = _number(g("past"))
+        return (f"{y - n}/{y - 1}" if y and n else None), False, True
+    if g("ago"):
+        n = 1 if g("ago").lower() in ("a", "an") else _number(g("ago"))
+        return (str(y - n) if y and n else None), False, True
+    if g("rel"):
+        return (str(y + vocabulary().relative_years[" ".join(g("rel").lower().split())]) if y else None), False, True
+    if g("present"):
+        return (str(y) if y else None), False, True
+    return None, False, True  # "in recent years": a time, but no calendar period
+
+
+def period_phrases(sentence: str, dating: Dating) -> list[PeriodPhrase]:
+    """Every period phrase in a sentence, resolved against the article's dating."""
+    found = []
+    for m in _pattern().finditer(sentence):
+        period, target, relative = _resolve(m, dating)
+        text = " ".join(m.group().strip("\"“” ,").split())
+        earlier = bool(m.group("rel")) and vocabulary().relative_years[" ".join(m.group("rel").lower().split())] < 0
+        found.append(PeriodPhrase(m.start(), m.end(), text, period, target, relative, earlier))
+    return found
+
+
+def _is_baseline(sentence: str, phrase: PeriodPhrase) -> bool:
+    """A relative phrase that is the base of a comparison ("over the same period last year")."""
+    if not phrase.relative:
+        return False
+    before = sentence[max(0, phrase.start - 40):phrase.start].lower()
+    words = "|".join(re.escape(w) for w in vocabulary().baselines)
+    return bool(re.search(rf"\b(?:{words})(?:\s+(?:the|a|its|that|those))?(?:\s+\w+){{0,2}}\s*$", before))
+
+
+# What may stand between a figure and a period phrase after it in the same clause.
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s|\b(?:from|than|compared|versus|while|whereas|which|who)\b", re.I)
+
+
+def period_for(sentence: str, start: int, end: int, dating: Dating, change: bool = False,
+               others: tuple[int, ...] = ()) -> PeriodPhrase | None:
+    """The period phrase a figure at [start, end) of the sentence belongs to, if any.
+
+    The nearest phrase before it wins, unless that phrase follows another number (it is that
+    number's: "up from 6,900 in 2019"). Else the first phrase after it in the same clause, unless
+    another figure (`others`: offsets of figures not listed with this one) stands between, which
+    owns it. "Last year" after a change is the base it is measured against ("14 times the number of
+    last year"), not its period.
+    """
+    found = [p for p in period_phrases(sentence, dating) if not _is_baseline(sentence, p)]
+    before = [p for p in found if p.end <= start and not re.search(r"\d\s*$", sentence[:p.start])]
+    if before:
+        return before[-1]
+    for p in found:
+        if p.start >= end and not (change and p.earlier):
+            if _CLAUSE_BREAK.search(sentence, end, p.start) or any(end <= o < p.start for o in others):
+                return None
+            return p
+    return None
+
+
+class PeriodCarry:
+    """The period the text before a sentence states, for figures whose own sentence states none.
+
+    Readers carry a period over the next sentence ("The plant opened in 2016. Its total investment
+    is 20 billion yuan."), and a period that opens a sentence as its frame ("In 2022, ...") over
+    the rest of its paragraph; never into another paragraph.
+    """
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]], dating: Dating):
+        self._carried: dict[int, PeriodPhrase] = {}
+        carry: PeriodPhrase | None = None
+        frame: PeriodPhrase | None = None
+        previous_end = 0
+        for s0, s1 in sentences:
+            if "\n" in text[previous_end:s0]:
+                carry = frame = None  # a new paragraph
+            if carry is not None or frame is not None:
+                self._carried[s0] = carry or frame
+            body = text[s0:s1]
+            kept = [p for p in period_phrases(body, dating) if not _is_baseline(body, p) and p.period]
+            if kept:
+                carry = kept[-1]
+                if re.match(r"\W*$", body[:kept[0].start]) and re.match(r"\s*,", body[kept[0].end:]):
+                    frame = kept[0]
+            else:
+                carry = None
+            previous_end = s1
+
+    def before(self, start: int) -> PeriodPhrase | None:
+        """The period carried into the sentence that starts at `start`, if any."""
+        return self._carried.get(start)
