@@ -68,7 +68,7 @@ def _hit_at(text: str, m: re.Match) -> tuple[FigureHit, str] | None:
         end = upper.end()
     counted, phrase = None, ""
     if measure:
-        unit, end = measure[0], max(end, measure[1])
+        unit, end, value = measure.unit, max(end, measure.end), value * measure.factor
     elif unit is None and kind in ("num", "word", "vague"):
         of = re.match(r"\s+of\b", text[end:])
         counted = head_noun(text, end + (len(of.group()) if of else 0))

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Mapping
 
 from ...models import FigureHit
+from .noun_phrase import noun_head
 from .vocabulary import CountNoun, vocabulary
 
 # "of X" after a share, past any other items of its list: "60%, 50% and 50% of the province's capacity"
@@ -61,6 +62,7 @@ def _share_category(clause: str, right: str, hit: FigureHit, chained: FigureHit 
     """A share's category: a market share when the whole is a market, else the part's or whole's."""
     whole = _whole(right)
     words = set(re.findall(r"[a-z']+", whole.lower()))
+    whole = noun_head(whole, 6)  # "Weifang enterprises are champions in ..." -> "weifang enterprises"
     every = "every" in hit.text.lower() and set(re.findall(r"[a-z']+", right[:80].lower()))
     if keyword_category(clause + " " + whole, {"market_share"}) or words & vocabulary().market_wholes \
             or every and every & vocabulary().market_wholes:
@@ -71,8 +73,6 @@ def _share_category(clause: str, right: str, hit: FigureHit, chained: FigureHit 
 def _own_words(hit: FigureHit, kind: str, phrase: str, clause: str, right: str) -> str | None:
     """The category a figure's own words give: the noun it counts, the whole it is a share of."""
     vocab = vocabulary()
-    if kind == "share":
-        return keyword_category(phrase) if phrase else None
     noun = _noun_categories().get(hit.unit)
     if noun is not None:
         return (noun.phrase_decides and keyword_category(phrase, _allowed(hit.unit, kind))) or noun.category
@@ -80,9 +80,15 @@ def _own_words(hit: FigureHit, kind: str, phrase: str, clause: str, right: str) 
         return "exports"
     if hit.unit in vocab.unit_families and vocab.unit_families[hit.unit][0] == "duration":
         return keyword_category(f"{phrase} {clause} {right}", {"efficiency"}) or "other"
+    if hit.unit in vocab.unit_categories and _MODIFIER.match(right):
+        return vocab.unit_categories[hit.unit]  # "a 20,000-ton smelting line", "126 kV switchgear": a spec
     return keyword_category(phrase, _allowed(hit.unit, kind)) if phrase else None
 
 
+# A measure used as a modifier: the number and unit followed straight by the noun they describe.
+_MODIFIER = re.compile(r"\s*[a-z][a-z-]+\b(?<!\bof)(?<!\bin)(?<!\band)(?<!\bor)(?<!\bto)(?<!\bper)(?<!\bby)", re.I)
+# "... 2 million yuan in energy costs": the phrase after the figure names what it is.
+_NAMED_AFTER = re.compile(r"\s+(?:in|of|on)\s+(.*)", re.I)
 _REDUCTION = re.compile(r"\b(?:reduc\w*|cut|cuts|lower\w*|shorten\w*|sav\w*|decreas\w*)\b", re.I)
 
 
@@ -96,17 +102,19 @@ def category_of(hit: FigureHit, kind: str, contexts: tuple[str, ...], chained: F
     change the level figure before it in the sentence (what changed, when no word says).
     """
     phrase, metric, clause, right, sentence = contexts
+    if kind == "share":
+        return _share_category(clause, right, hit, chained) or (listed.category if listed else "other")
     own = _own_words(hit, kind, phrase, clause, right)
     if own:
         return own
     if listed is not None:
         return listed.category
-    if kind == "share":
-        return _share_category(clause, right, hit, chained) or "other"
     if kind == "change" and chained is not None:
         return chained.category
     allowed = _allowed(hit.unit, kind)
-    found = keyword_category(metric, allowed) or keyword_category(clause, allowed)
+    named = _NAMED_AFTER.match(right)
+    found = (named and keyword_category(named.group(1), allowed)) or keyword_category(clause, allowed) \
+        or keyword_category(metric, allowed)
     fallback = vocabulary().unit_categories.get(hit.unit)
     found = found or fallback or keyword_category(right, allowed)
     if found:
@@ -116,4 +124,5 @@ def category_of(hit: FigureHit, kind: str, contexts: tuple[str, ...], chained: F
             return changed.category
         if _REDUCTION.search(clause):
             return "efficiency"  # "the dead weight is reduced by 15%": a technical gain
-    return keyword_category(sentence, allowed) or "other"
+    counted = hit.unit and hit.unit not in vocabulary().currencies and hit.unit != "%"
+    return "other" if counted else keyword_category(sentence, allowed) or "other"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ...models import FigureHit
 from .categories import category_of
-from .kinds import LIST_JOIN, kind_of
+from .kinds import LIST_JOIN, RATIO_UNITS, kind_of
 from .metric_label import clause_before, metric_label
 from .periods import Dating, PeriodPhrase, period_for
 from .status import status_of
@@ -29,6 +29,7 @@ class Neighbours:
 
     previous: FigureHit | None = None
     listed: FigureHit | None = None  # the previous item of the same list ("5%, 3.7% and 0.6%")
+    coordinated: FigureHit | None = None  # the previous item of a list of counts ("3 labs and 5 bases")
     chained: FigureHit | None = None  # the figure this one describes ("18.5 billion yuan, up 7%")
 
     @classmethod
@@ -36,14 +37,17 @@ class Neighbours:
         """How `hit` relates to the figure before it in the sentence, given the text between them."""
         if previous is None:
             return cls()
-        listed = previous if LIST_JOIN.fullmatch(between) and previous.unit == hit.unit else None
-        return cls(previous, listed)
+        joined = bool(LIST_JOIN.fullmatch(between))
+        listed = previous if joined and previous.unit == hit.unit else None
+        counts = joined and hit.unit not in vocabulary().unit_categories and previous.kind == "level" \
+            and not {hit.unit, previous.unit} & (vocabulary().currencies | RATIO_UNITS)
+        return cls(previous, listed, previous if counts else None)
 
     def describing(self, between: str, kind: str) -> "Neighbours":
         """The same neighbours, with `chained` set when a change or share describes the figure before."""
         if self.previous is None or self.listed is not None or kind == "level" or not _CHAIN.fullmatch(between):
             return self
-        return Neighbours(self.previous, None, self.previous)
+        return Neighbours(self.previous, None, None, self.previous)
 
 
 def _tidy(label: str) -> str:
@@ -66,6 +70,15 @@ class Setting:
     carried: PeriodPhrase | None = None
 
 
+def _without_conversion(body: str, s0: int, hit: FigureHit) -> str:
+    """The sentence with the figure's bracketed conversion blanked out (offsets unchanged)."""
+    if not hit.conversion:
+        return body
+    close = body.find(")", hit.conversion["end"] - s0)
+    lo, hi = hit.end - s0, (close + 1 if close >= 0 else hit.conversion["end"] - s0)
+    return body[:lo] + " " * (hi - lo) + body[hi:]
+
+
 def _right_context(body: str, end: int, hit: FigureHit) -> str:
     """The words after a figure up to its clause's end, past a bracketed currency conversion."""
     if hit.conversion:
@@ -84,7 +97,7 @@ def describe(text: str, setting: Setting, hit: FigureHit, previous: FigureHit | 
     start, end = hit.start - s0, hit.end - s0
     between = body[previous.end - s0:start] if previous is not None else ""
     near = Neighbours.of(between, hit, previous)
-    hit.metric = _tidy(metric_label(body, start, end, hit, previous, noun_phrase))
+    hit.metric = _tidy(metric_label(_without_conversion(body, s0, hit), start, end, hit, previous, noun_phrase))
     clause = clause_before(body, start)
     right = _right_context(body, end, hit)
     hit.kind = kind_of(clause, right, hit, near.listed)
@@ -99,7 +112,8 @@ def describe(text: str, setting: Setting, hit: FigureHit, previous: FigureHit | 
     elif setting.carried is not None and not _is_duration(hit):
         hit.period, hit.period_text = setting.carried.period, setting.carried.text
     contexts = (noun_phrase, hit.metric, clause, right, body[:start])
-    hit.category = category_of(hit, hit.kind, contexts, near.chained, near.listed, _changed(previous))
+    hit.category = category_of(hit, hit.kind, contexts, near.chained, near.listed or near.coordinated,
+                               _changed(previous))
     hit.status = status_of(body, start, end, hit, phrase, setting.dating.present_year, linked,
                            setting.dating.year is not None)
     if hit.status == "plan" and phrase is None and linked is None:

@@ -40,6 +40,7 @@ class Vocabulary:
 
     measures: Mapping[str, str]  # surface variant (lowercase, single spaces) -> canonical unit
     surface_measures: tuple[str, ...]  # the variants as written ("kWh", "MW"), for matching
+    measure_scales: Mapping[str, float]  # variants that carry a scale ("mt": a million tons) -> factor
     glued: frozenset[str]  # variants that may touch the number ("5mm")
     currency_symbols: Mapping[str, str]  # "US$" -> "usd"
     unit_families: Mapping[str, tuple[str, float]]  # unit -> (family, factor to the family's base)
@@ -50,6 +51,7 @@ class Vocabulary:
     np_stop: frozenset[str]
     ed_modifiers: frozenset[str]
     verbs: frozenset[str]
+    label_nouns: frozenset[str]
     category_keywords: tuple[tuple[str, tuple[str, ...]], ...]  # in precedence order
     money_only: frozenset[str]
     count_only: frozenset[str]
@@ -67,10 +69,14 @@ class Vocabulary:
     comparatives: tuple[str, ...]
 
     @cached_property
+    def measure_alternation(self) -> str:
+        """Regex alternation of every measure variant, longest first (spaces match spaces or dashes)."""
+        return "|".join(re.escape(v).replace(r"\ ", r"[\s-]+") for v in _longest_first(self.surface_measures))
+
+    @cached_property
     def measure_re(self) -> re.Pattern:
         """A measure unit right after a number: separator, then the longest variant."""
-        alts = "|".join(re.escape(v).replace(r"\ ", r"[\s-]+") for v in _longest_first(self.surface_measures))
-        return re.compile(rf"(?P<sep>\s+of\s+|\s*|-)(?P<unit>{alts})(?![A-Za-z])", re.I)
+        return re.compile(rf"(?P<sep>\s+of\s+|\s*|-)(?P<unit>{self.measure_alternation})(?![A-Za-z])", re.I)
 
     @cached_property
     def qualifier_re(self) -> re.Pattern:
@@ -172,11 +178,22 @@ def _units(check: _Checker) -> dict:
     measures: dict[str, str] = {}
     surface: list[str] = []
     for unit, variants in check.word_map("measures", list).items():
+        if unit in check.data.get("scaled", {}):
+            raise check.fail(f"measures.{unit}", "is also a scaled abbreviation")
         for variant in check.words(f"measures.{unit}", variants):
             key = " ".join(variant.lower().split())
             if measures.setdefault(key, unit) != unit:
                 raise check.fail(f"measures.{unit}", f"repeats {variant!r}, already a variant of {measures[key]!r}")
             surface.append(variant)
+    scales: dict[str, float] = {}
+    for variant, entry in check.word_map("scaled", dict).items():
+        unit, factor = entry.get("unit"), entry.get("factor")
+        if unit not in check.data["measures"] or not isinstance(factor, (int, float)) or factor <= 0:
+            raise check.fail(f"scaled.{variant}", "needs a measure unit and a positive factor")
+        if measures.setdefault(variant.lower(), unit) != unit:
+            raise check.fail(f"scaled.{variant}", "is already a variant of another unit")
+        scales[variant.lower()] = float(factor)
+        surface.append(variant)
     glued = frozenset(check.words("glued"))
     if not glued <= set(surface):
         raise check.fail("glued", f"lists {sorted(glued - set(surface))}, which are not measure variants")
@@ -188,7 +205,7 @@ def _units(check: _Checker) -> dict:
                 raise check.fail(f"families.{family}", f"needs each unit once with a positive factor ({unit!r})")
             families[unit] = (family, float(factor))
     fallback = {unit: check.category("fallback_categories", c) for unit, c in check.word_map("fallback_categories").items()}
-    return dict(measures=measures, glued=glued, currency_symbols=symbols, unit_families=families,
+    return dict(measures=measures, measure_scales=scales, glued=glued, currency_symbols=symbols, unit_families=families,
                 unit_categories=fallback,
                 surface_measures=tuple(surface))
 
@@ -252,7 +269,7 @@ def load_vocabulary(folder: Path = DATA_DIR) -> Vocabulary:
         **_cues(_Checker(folder, "cues.json")),
         qualifiers_in_span=qualifiers.word_map("in_span"), qualifiers_outside=qualifiers.word_map("outside"),
         np_stop=frozenset(phrases.words("np_stop")), ed_modifiers=frozenset(phrases.words("ed_modifiers")),
-        verbs=frozenset(phrases.words("verbs")))
+        verbs=frozenset(phrases.words("verbs")), label_nouns=frozenset(phrases.words("label_nouns")))
     frozen = {k: MappingProxyType(v) if isinstance(v, dict) else v for k, v in fields.items()}
     return Vocabulary(**frozen)
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from .vocabulary import vocabulary
 
@@ -9,8 +10,16 @@ _WORD = re.compile(r"""\s*["“”‘’']?\s*([A-Za-z0-9][\w'’&-]*)["“”�
 _DURATIONS = {"years", "months", "weeks", "days", "hours"}
 
 
-def measure_after(text: str, pos: int, kind: str) -> tuple[str, int] | None:
-    """The measure unit right after a number at `pos`, as (canonical unit, end)."""
+class Measure(NamedTuple):
+    """A measure unit after a number: canonical unit, where it ends, the scale it carries."""
+
+    unit: str
+    end: int
+    factor: float = 1.0
+
+
+def measure_after(text: str, pos: int, kind: str) -> Measure | None:
+    """The measure unit right after a number at `pos` ("14.86mt" carries a scale of a million)."""
     vocab = vocabulary()
     m = vocab.measure_re.match(text, pos)
     if not m:
@@ -18,12 +27,13 @@ def measure_after(text: str, pos: int, kind: str) -> tuple[str, int] | None:
     sep, surface = m.group("sep"), m.group("unit")
     if sep == "" and surface not in vocab.glued and surface[0].isalpha():
         return None
-    unit = vocab.measures[re.sub(r"[\s-]+", " ", surface.lower())]
+    key = re.sub(r"[\s-]+", " ", surface.lower())
+    unit = vocab.measures[key]
     if sep == "-" and (not surface[0].islower() or unit in _DURATIONS):
         return None  # "Five-Year Plan", "three-year action plan": names and adjectives
     if "of" in sep and kind != "vague":
         return None
-    return unit, m.end()
+    return Measure(unit, m.end(), vocab.measure_scales.get(key, 1.0))
 
 
 def head_noun(text: str, pos: int, limit: int = 8) -> tuple[str, int] | None:
@@ -41,8 +51,9 @@ def head_noun(text: str, pos: int, limit: int = 8) -> tuple[str, int] | None:
                 pos = m.end()
                 continue  # "seven of China's top 10 magnet makers": a rank inside the noun phrase
             break
-        if word in table:
-            return table[word].unit, m.end(1)
+        noun = table.get(word) or (table.get(word + "s") if not word.endswith("s") else None)
+        if noun is not None:  # "one worker": a singular of a counted noun counts too
+            return noun.unit, m.end(1)
         if word in stop:
             break
         if word in ("and", "or"):
