@@ -10,9 +10,9 @@ from .conversions import fold_conversions
 from .kinds import LIST_JOIN
 from .metrics import Setting, describe
 from .periods import Dating, PeriodCarry, period_phrases
-from .status import has_plan_word
 from .numbers import SCALE_WORDS, parse_fraction, parse_number, scale_of
 from .patterns import CANDIDATE, CORE, NOT_FIGURE_ZONES
+from .vocabulary import vocabulary
 from .words import currency_before, head_noun, measure_after, qualifier_before
 
 # head_noun stays importable from here, where callers first found it.
@@ -119,7 +119,7 @@ def _present_year(text: str, sentences: list[tuple[int, int]]) -> int | None:
     years = []
     for s0, s1 in sentences:
         body = text[s0:s1]
-        if has_plan_word(body):
+        if vocabulary().plan_re.search(body):
             continue
         years += [p.last_year for p in period_phrases(body, Dating())
                   if p.period and not p.target and not p.relative]
@@ -137,12 +137,13 @@ def _by_sentence(hits: list[FigureHit], sentences: list[tuple[int, int]]) -> lis
     return sorted(groups.items())
 
 
-def _later_unlisted(text: str, hits: list[FigureHit], i: int) -> tuple[int, ...]:
-    """Starts of the sentence's figures after hits[i] that are not in one list with it."""
+def _list_run(text: str, hits: list[FigureHit], i: int) -> tuple[int, tuple[int, ...]]:
+    """Where the list hits[i] opens ends ("5%, 3.7% and 0.6%"), and the starts of the sentence's
+    later figures outside that list."""
     j = i + 1
-    while j < len(hits) and hits[j].unit == hits[j - 1].unit and LIST_JOIN.fullmatch(text, hits[j - 1].end, hits[j].start):
+    while j < len(hits) and LIST_JOIN.fullmatch(text, hits[j - 1].end, hits[j].start):
         j += 1
-    return tuple(h.start for h in hits[j:])
+    return hits[j - 1].end, tuple(h.start for h in hits[j:])
 
 
 def find_figures(text: str, sentences: list[tuple[int, int]], published: str | None = None) -> list[FigureHit]:
@@ -171,7 +172,8 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: str | N
     for sent, group in _by_sentence(hits, sentences):
         previous: FigureHit | None = None
         for i, hit in enumerate(group):
-            setting = Setting(sent, dating, _later_unlisted(text, group, i), carried.before(sent[0]))
+            run_end, others = _list_run(text, group, i)
+            setting = Setting(sent, dating, others, carried.before(sent[0]), run_end)
             describe(text, setting, hit, previous, phrases[id(hit)])
             previous = hit
     return hits

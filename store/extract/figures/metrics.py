@@ -61,13 +61,14 @@ def _tidy(label: str) -> str:
 @dataclass(frozen=True)
 class Setting:
     """Where a figure stands: its sentence span, the article's dating, the offsets of the other
-    figures after it in the sentence that are not in its list, and the period the text around
-    the sentence last stated (used when the sentence states none)."""
+    figures after it in the sentence that are not in its list, the period the text before the
+    sentence carries into it (used when the sentence states none) and the end of its list."""
 
     sentence: tuple[int, int]
     dating: Dating
     others: tuple[int, ...] = ()
     carried: PeriodPhrase | None = None
+    list_end: int = 0  # where the list the figure opens ends ("5%, 3.7% and 0.6% in 2019")
 
 
 def _without_conversion(body: str, s0: int, hit: FigureHit) -> str:
@@ -103,7 +104,9 @@ def describe(text: str, setting: Setting, hit: FigureHit, previous: FigureHit | 
     hit.kind = kind_of(clause, right, hit, near.listed)
     near = near.describing(between, hit.kind)
     others = tuple(o - s0 for o in setting.others)
-    phrase = period_for(body, start, end, setting.dating, hit.kind == "change", others)
+    list_end = max(end, setting.list_end - s0)
+    others = tuple(o for o in others if o >= list_end)
+    phrase = period_for(body, start, list_end, setting.dating, hit.kind == "change", others)
     linked = near.listed or near.chained
     if phrase is not None:
         hit.period, hit.period_text = phrase.period, phrase.text

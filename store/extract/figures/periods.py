@@ -76,7 +76,8 @@ def _pattern() -> re.Pattern:
     | \b(?:the\s+)?(?P<part>{parts}|first\s+(?P<nmonths>{SMALL_WORDS}|\d{{1,2}})\s+months)
           (?:\s+of)?{year_tail('py', 'prel')}
     | \bby\s+the\s+end\s+of\s+(?P<endmonth>{months})(?:,?\s+(?P<endmy>{_YEAR}))?\b
-    | \b(?P<month>{months})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?{year_tail('monthy', 'monthrel')}(?=\W|$)
+    | \b(?P<month>{months})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:to|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\b)?
+          {year_tail('monthy', 'monthrel')}(?=\W|$)
     | (?:\b(?:from|between)\s+)(?P<y1>{_YEAR})\s+(?:to|and|through|-|–)\s+(?P<y2>{_YEAR})\b
     | \b(?:in\s+|during\s+)?the\s+(?P<decade>(?:19|20)\d0)s\b
     | \bsince\s+(?P<since>{_YEAR})\b
@@ -88,7 +89,7 @@ def _pattern() -> re.Pattern:
     | \b(?P<ago>{SMALL_WORDS}|\d{{1,2}}|an?)\s+years?\s+ago\b
     | \b(?P<rel>{relative})\b
     | \b(?P<present>{present})\b
-    | \b(?P<recent>in\s+recent\s+years)\b
+    | \b(?P<recent>in\s+recent\s+years|since\s+then|at\s+that\s+time|at\s+the\s+time)\b
     """, re.I | re.X)
 
 
@@ -168,7 +169,7 @@ def _resolve(m: re.Match, dating: Dating) -> tuple[str | None, bool, bool]:
         return (str(y + vocabulary().relative_years[" ".join(g("rel").lower().split())]) if y else None), False, True
     if g("present"):
         return (str(y) if y else None), False, True
-    return None, False, True  # "in recent years": a time, but no calendar period
+    return None, False, True  # "in recent years", "since then": a time, but no calendar period
 
 
 def period_phrases(sentence: str, dating: Dating) -> list[PeriodPhrase]:
@@ -192,7 +193,24 @@ def _is_baseline(sentence: str, phrase: PeriodPhrase) -> bool:
 
 
 # What may stand between a figure and a period phrase after it in the same clause.
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s|\b(?:from|than|compared|versus|while|whereas|which|who)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s(?!respectively\b)|\b(?:from|than|compared|versus|while|whereas|which|who)\b",
+                           re.I)
+
+
+# What ends the clause a period phrase dates, so that it does not date a figure after it.
+_NEW_CLAUSE = re.compile(r";|,\s+(?:and|but)\b|\b(?:while|whereas|which|who|because|although)\b", re.I)
+
+
+_FRAME_OPENING = re.compile(r"(?:^\W*|\bthat\s+)(?:(?:in|during|from|since|by|for|over|at|as\s+of)\s+)?$", re.I)
+
+
+_RESPECTIVELY = re.compile(r",?\s*respectively\s*,?", re.I)  # "30, 22 and 20, respectively, since 2022"
+
+
+def is_frame(sentence: str, phrase: PeriodPhrase) -> bool:
+    """True for a period that opens its sentence, or a clause after "that", as a frame ("In 2022, ...",
+    "From January to May, ...", "proposed that by 2025, ...")."""
+    return bool(_FRAME_OPENING.search(sentence[:phrase.start]) and re.match(r"\s*,", sentence[phrase.end:]))
 
 
 def period_for(sentence: str, start: int, end: int, dating: Dating, change: bool = False,
@@ -206,45 +224,49 @@ def period_for(sentence: str, start: int, end: int, dating: Dating, change: bool
     last year"), not its period.
     """
     found = [p for p in period_phrases(sentence, dating) if not _is_baseline(sentence, p)]
-    before = [p for p in found if p.end <= start and not re.search(r"\d\s*$", sentence[:p.start])]
+    before = [p for p in found if p.end <= start and not re.search(r"\d\s*$", sentence[:p.start])
+              and (is_frame(sentence, p) or not _NEW_CLAUSE.search(sentence, p.end, start))]
     if before:
         return before[-1]
     for p in found:
         if p.start >= end and not (change and p.earlier):
-            if _CLAUSE_BREAK.search(sentence, end, p.start) or any(end <= o < p.start for o in others):
+            between = _RESPECTIVELY.sub(" ", sentence[end:p.start])
+            if _CLAUSE_BREAK.search(between) or any(end <= o < p.start for o in others):
                 return None
             return p
     return None
 
 
-class PeriodCarry:
-    """The period the text before a sentence states, for figures whose own sentence states none.
+# Readers carry a recent period over the sentences that follow; a date long before the article's
+# present ("its first locomotive in 1958") is history, told in passing, and dates nothing after it.
+HISTORY_YEARS = 10
 
-    Readers carry a period over the next sentence ("The plant opened in 2016. Its total investment
-    is 20 billion yuan."), and a period that opens a sentence as its frame ("In 2022, ...") over
-    the rest of its paragraph; never into another paragraph.
-    """
+
+class PeriodCarry:
+    """The period the sentence before states, for figures whose own sentence states none (readers
+    carry "The plant opened in 2016." over to "Its total investment is 20 billion yuan."); never
+    into another paragraph, never further than one sentence, never a period of history."""
 
     def __init__(self, text: str, sentences: list[tuple[int, int]], dating: Dating):
         self._carried: dict[int, PeriodPhrase] = {}
         carry: PeriodPhrase | None = None
-        frame: PeriodPhrase | None = None
         previous_end = 0
         for s0, s1 in sentences:
-            if "\n" in text[previous_end:s0]:
-                carry = frame = None  # a new paragraph
-            if carry is not None or frame is not None:
-                self._carried[s0] = carry or frame
+            if carry is not None and "\n" not in text[previous_end:s0]:
+                self._carried[s0] = carry
             body = text[s0:s1]
-            kept = [p for p in period_phrases(body, dating) if not _is_baseline(body, p) and p.period]
-            if kept:
-                carry = kept[-1]
-                if re.match(r"\W*$", body[:kept[0].start]) and re.match(r"\s*,", body[kept[0].end:]):
-                    frame = kept[0]
-            else:
-                carry = None
+            kept = [p for p in period_phrases(body, dating) if not _is_baseline(body, p)]
+            carry = kept[-1] if kept and _recent(kept[-1], dating) else None
             previous_end = s1
 
     def before(self, start: int) -> PeriodPhrase | None:
         """The period carried into the sentence that starts at `start`, if any."""
         return self._carried.get(start)
+
+
+def _recent(phrase: PeriodPhrase, dating: Dating) -> bool:
+    """True for a resolved period within the last decade before the article's present (not a span
+    "since 2019" up to now, which dates only its own sentence)."""
+    if phrase.last_year is None or phrase.text.lower().startswith("since"):
+        return False
+    return dating.present_year is None or phrase.last_year > dating.present_year - HISTORY_YEARS

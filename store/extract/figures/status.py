@@ -21,7 +21,6 @@ _PLAN_SCOPE_CUT = re.compile(r"[;(]")
 def _patterns() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
     """(plan words, a group noun with its defining bound before a number, words naming a measure)."""
     vocab = vocabulary()
-    plan = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(vocab.plan_words, key=len, reverse=True))
     cmp = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(vocab.comparatives, key=len, reverse=True))
     group = re.compile(rf"""(?:^|\s)(?P<count>\d[\d,.]*\s+|(?:{SMALL_WORDS})\s+)?(?:[\w-]+\s+){{0,3}}?
                             (?P<noun>[A-Za-z][\w-]*[A-Za-z])\s+
@@ -29,7 +28,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
                             (?:{cmp})\s*$""", re.I | re.X)
     measures = frozenset(w for name, words in vocab.category_keywords
                          if name not in vocab.count_only for w in words)
-    return re.compile(rf"\b(?:{plan})\b", re.I), group, measures
+    return vocab.plan_re, group, measures
 
 
 def is_threshold(left: str) -> bool:
@@ -53,11 +52,6 @@ def is_threshold(left: str) -> bool:
 # Third-person verbs that look like plural nouns before a bound ("exceeds", "reaches").
 _VERB_FORMS = frozenset({"exceeds", "reaches", "has", "is", "was", "does", "remains", "totals", "tops",
                          "hits", "stands", "surpasses", "amounts", "covers", "holds", "accounts"})
-
-
-def has_plan_word(text: str) -> bool:
-    """True when `text` holds a modal, future or intention word ("will", "is expected to")."""
-    return bool(_patterns()[0].search(text))
 
 
 @lru_cache(maxsize=1)

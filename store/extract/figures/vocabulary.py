@@ -89,6 +89,11 @@ class Vocabulary:
         return re.compile(rf"\b({_alternation(self.qualifiers_outside)})\s+(?:an?\s+|the\s+)?$", re.I)
 
     @cached_property
+    def plan_re(self) -> re.Pattern:
+        """Any modal, future or intention phrase ("will", "is expected", "plans to")."""
+        return re.compile(rf"\b(?:{_alternation(self.plan_words)})\b", re.I)
+
+    @cached_property
     def currencies(self) -> frozenset[str]:
         """Canonical units that are money ("yuan", "usd", ...)."""
         return frozenset(self.currency_symbols.values())
