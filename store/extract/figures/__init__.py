@@ -169,11 +169,15 @@ def find_figures(text: str, sentences: list[tuple[int, int]], published: str | N
     if dating.year is None:
         dating = Dating.from_date(None, _present_year(text, sentences))
     carried = PeriodCarry(text, sentences, dating)
+    antecedent: FigureHit | None = None
     for sent, group in _by_sentence(hits, sentences):
+        if antecedent is not None and "\n" in text[antecedent.end:sent[0]]:
+            antecedent = None  # a pronoun does not reach into another paragraph
         previous: FigureHit | None = None
         for i, hit in enumerate(group):
             run_end, others = _list_run(text, group, i)
-            setting = Setting(sent, dating, others, carried.before(sent[0]), run_end)
+            setting = Setting(sent, dating, others, carried.before(sent[0]), run_end, antecedent)
             describe(text, setting, hit, previous, phrases[id(hit)])
             previous = hit
+        antecedent = previous
     return hits

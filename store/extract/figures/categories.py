@@ -78,6 +78,9 @@ def _own_words(hit: FigureHit, kind: str, phrase: str, clause: str, right: str) 
         return (noun.phrase_decides and keyword_category(phrase, _allowed(hit.unit, kind))) or noun.category
     if hit.unit == "countries" and _DESTINATION.search(clause):
         return "exports"
+    if hit.unit in vocab.currencies and kind == "level" and (
+            _PROJECT_BEFORE.search(clause) or _MODIFIER.match(right) and re.search(r"\bprojects?$", noun_head(right, 10))):
+        return "investment"  # a project's money is its investment
     if hit.unit in vocab.unit_families and vocab.unit_families[hit.unit][0] == "duration":
         return keyword_category(f"{phrase} {clause} {right}", {"efficiency"}) or "other"
     if hit.unit in vocab.unit_categories and _MODIFIER.match(right):
@@ -89,17 +92,25 @@ def _own_words(hit: FigureHit, kind: str, phrase: str, clause: str, right: str) 
 _MODIFIER = re.compile(r"\s*[a-z][a-z-]+\b(?<!\bof)(?<!\bin)(?<!\band)(?<!\bor)(?<!\bto)(?<!\bper)(?<!\bby)", re.I)
 # "... 2 million yuan in energy costs": the phrase after the figure names what it is.
 _NAMED_AFTER = re.compile(r"\s+(?:in|of|on)\s+(.*)", re.I)
+# A sentence whose subject points back ("These numbers have...", "By the end of July, it was ...").
+_ANAPHOR = re.compile(r"\W*(?:(?:by|in|from|during|since|as\s+of)\b[^,]{0,40},\s*)?"
+                      r"(?:(?:these|those)\s+(?:numbers|figures|data|totals)|it|they|this|that)\b", re.I)
+# A project's money: "a 500-million-yuan investment project", "the project, worth 500 million yuan".
+_PROJECT_BEFORE = re.compile(r"\bprojects?\b[^.;]{0,12}?\bworth(?:\s+of)?\s*$", re.I)
 _REDUCTION = re.compile(r"\b(?:reduc\w*|cut|cuts|lower\w*|shorten\w*|sav\w*|decreas\w*)\b", re.I)
 
 
 def category_of(hit: FigureHit, kind: str, contexts: tuple[str, ...], chained: FigureHit | None,
-                listed: FigureHit | None, changed: FigureHit | None = None) -> str:
+                listed: FigureHit | None, changed: FigureHit | None = None,
+                antecedent: FigureHit | None = None) -> str:
     """One of CATEGORIES for a figure.
 
     `contexts` are, nearest first: its counted noun phrase, metric label, the clause before it,
     the words after it and the whole sentence before it. `chained` is the figure it describes
     ("…, up 5%"), `listed` the figure before it in one list of the same unit, `changed` for a
-    change the level figure before it in the sentence (what changed, when no word says).
+    change the level figure before it in the sentence (what changed, when no word says);
+    `antecedent` the last figure of the sentence before, which a pronoun subject refers to
+    ("These numbers have increased by 30").
     """
     phrase, metric, clause, right, sentence = contexts
     if kind == "share":
@@ -115,7 +126,7 @@ def category_of(hit: FigureHit, kind: str, contexts: tuple[str, ...], chained: F
     named = _NAMED_AFTER.match(right)
     found = (named and keyword_category(named.group(1), allowed)) or keyword_category(clause, allowed) \
         or keyword_category(metric, allowed)
-    fallback = vocabulary().unit_categories.get(hit.unit)
+    fallback = vocabulary().fallback_category(hit.unit)
     found = found or fallback or keyword_category(right, allowed)
     if found:
         return found
@@ -124,5 +135,7 @@ def category_of(hit: FigureHit, kind: str, contexts: tuple[str, ...], chained: F
             return changed.category
         if _REDUCTION.search(clause):
             return "efficiency"  # "the dead weight is reduced by 15%": a technical gain
+    if antecedent is not None and _ANAPHOR.match(sentence):
+        return antecedent.category
     counted = hit.unit and hit.unit not in vocabulary().currencies and hit.unit != "%"
     return "other" if counted else keyword_category(sentence, allowed) or "other"

@@ -69,6 +69,7 @@ class Setting:
     others: tuple[int, ...] = ()
     carried: PeriodPhrase | None = None
     list_end: int = 0  # where the list the figure opens ends ("5%, 3.7% and 0.6% in 2019")
+    antecedent: FigureHit | None = None  # the last figure of the sentence before, in the paragraph
 
 
 def _without_conversion(body: str, s0: int, hit: FigureHit) -> str:
@@ -116,7 +117,7 @@ def describe(text: str, setting: Setting, hit: FigureHit, previous: FigureHit | 
         hit.period, hit.period_text = setting.carried.period, setting.carried.text
     contexts = (noun_phrase, hit.metric, clause, right, body[:start])
     hit.category = category_of(hit, hit.kind, contexts, near.chained, near.listed or near.coordinated,
-                               _changed(previous))
+                               _changed(previous), setting.antecedent)
     hit.status = status_of(body, start, end, hit, phrase, setting.dating.present_year, linked,
                            setting.dating.year is not None)
     if hit.status == "plan" and phrase is None and linked is None:

@@ -32,6 +32,7 @@ class CountNoun:
     unit: str
     category: str | None  # None: the sentence decides ("300,000 units" of output or of sales)
     phrase_decides: bool = False  # its phrase's words may name another category ("research projects")
+    fallback: str | None = None  # the category when no word says ("300,000 units" are output)
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,12 @@ class Vocabulary:
     def plan_re(self) -> re.Pattern:
         """Any modal, future or intention phrase ("will", "is expected", "plans to")."""
         return re.compile(rf"\b(?:{_alternation(self.plan_words)})\b", re.I)
+
+    def fallback_category(self, unit: str) -> str | None:
+        """What a figure in `unit` measures when no word around it says, if the data gives it."""
+        if unit in self.unit_categories:
+            return self.unit_categories[unit]
+        return next((n.fallback for n in self.count_nouns.values() if n.unit == unit and n.fallback), None)
 
     @cached_property
     def currencies(self) -> frozenset[str]:
@@ -223,13 +230,16 @@ def _nouns(check: _Checker) -> dict:
         category = entry.get("category")
         if category is not None:
             check.category(key, category)
+        fallback = entry.get("fallback")
+        if fallback is not None:
+            check.category(key, fallback)
         phrase_decides = entry.get("phrase_decides", False)
         if not isinstance(phrase_decides, bool):
             raise check.fail(key, "has a phrase_decides that is not true or false")
         for word in check.words(key, entry.get("words", [])):
             if word.lower() in nouns:
                 raise check.fail(key, f"repeats {word!r}, already counted as {nouns[word.lower()].unit!r}")
-            nouns[word.lower()] = CountNoun(unit, category, phrase_decides)
+            nouns[word.lower()] = CountNoun(unit, category, phrase_decides, fallback)
     return dict(count_nouns=nouns)
 
 

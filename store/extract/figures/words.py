@@ -51,8 +51,10 @@ def head_noun(text: str, pos: int, limit: int = 8) -> tuple[str, int] | None:
                 pos = m.end()
                 continue  # "seven of China's top 10 magnet makers": a rank inside the noun phrase
             break
-        noun = table.get(word) or (table.get(word + "s") if not word.endswith("s") else None)
-        if noun is not None:  # "one worker": a singular of a counted noun counts too
+        noun = table.get(word)
+        if noun is None and not word.endswith("s") and word + "s" in table and _ends_phrase(text, m.end()):
+            noun = table[word + "s"]  # "one worker on the line" (not "50,000 vehicle motors")
+        if noun is not None:
             return noun.unit, m.end(1)
         if word in stop:
             break
@@ -65,6 +67,12 @@ def head_noun(text: str, pos: int, limit: int = 8) -> tuple[str, int] | None:
             fallback = (word, m.end(1)) if plural else None
         pos = m.end()
     return fallback
+
+
+def _ends_phrase(text: str, pos: int) -> bool:
+    """True when no further noun follows `pos` (punctuation, the end, or a stop word)."""
+    m = _WORD.match(text, pos)
+    return not m or m.group(1).lower() in vocabulary().np_stop or not re.match(r"\s*[\w\"“]", text[pos:pos + 3])
 
 
 def qualifier_before(text: str, start: int) -> tuple[str | None, int]:
