@@ -78,18 +78,29 @@ def _own_words(hit: FigureHit, kind: str, phrase: str, clause: str, right: str) 
         return (noun.phrase_decides and keyword_category(phrase, _allowed(hit.unit, kind))) or noun.category
     if hit.unit == "countries" and _DESTINATION.search(clause):
         return "exports"
+    if hit.unit in vocab.unit_categories and keyword_category(hit.text):
+        return keyword_category(hit.text)  # "9 million kWh": the unit itself says what is measured
     if hit.unit in vocab.currencies and kind == "level" and (
-            _PROJECT_BEFORE.search(clause) or _MODIFIER.match(right) and re.search(r"\bprojects?$", noun_head(right, 10))):
+            _PROJECT_BEFORE.search(clause) or _is_modifier(hit, right) and re.search(r"\bprojects?$", noun_head(right, 10))):
         return "investment"  # a project's money is its investment
     if hit.unit in vocab.unit_families and vocab.unit_families[hit.unit][0] == "duration":
         return keyword_category(f"{phrase} {clause} {right}", {"efficiency"}) or "other"
-    if hit.unit in vocab.unit_categories and _MODIFIER.match(right):
+    if hit.unit in vocab.unit_categories and _is_modifier(hit, right):
         return vocab.unit_categories[hit.unit]  # "a 20,000-ton smelting line", "126 kV switchgear": a spec
     return keyword_category(phrase, _allowed(hit.unit, kind)) if phrase else None
 
 
 # A measure used as a modifier: the number and unit followed straight by the noun they describe.
-_MODIFIER = re.compile(r"\s*[a-z][a-z-]+\b(?<!\bof)(?<!\bin)(?<!\band)(?<!\bor)(?<!\bto)(?<!\bper)(?<!\bby)", re.I)
+_MODIFIER = re.compile(r"\s*([a-z][a-z-]+)\b", re.I)
+
+
+def _is_modifier(hit: FigureHit, right: str) -> bool:
+    """ "a 20,000-ton line", "5 nanometer powder", "126 kV switchgear": a measure before its noun
+    (hyphenated, or a singular unit after a number other than one)."""
+    m = _MODIFIER.match(right)
+    if not m or m.group(1).lower() in vocabulary().np_stop:
+        return False
+    return bool(re.search(r"\d-[A-Za-z]", hit.text)) or hit.value != 1 and not hit.text.endswith("s")
 # "... 2 million yuan in energy costs": the phrase after the figure names what it is.
 _NAMED_AFTER = re.compile(r"\s+(?:in|of|on)\s+(.*)", re.I)
 # A sentence whose subject points back ("These numbers have...", "By the end of July, it was ...").
@@ -97,6 +108,8 @@ _ANAPHOR = re.compile(r"\W*(?:(?:by|in|from|during|since|as\s+of)\b[^,]{0,40},\s
                       r"(?:(?:these|those)\s+(?:numbers|figures|data|totals)|it|they|this|that)\b", re.I)
 # A project's money: "a 500-million-yuan investment project", "the project, worth 500 million yuan".
 _PROJECT_BEFORE = re.compile(r"\bprojects?\b[^.;]{0,12}?\bworth(?:\s+of)?\s*$", re.I)
+# The verb right before a figure ("invested 150 million yuan in a line", "exported 300,000 units").
+_GOVERNING = re.compile(r"\b([a-z]+(?:ed|s))\s+(?:a\s+total\s+of\s+|about\s+|nearly\s+|some\s+)?$", re.I)
 _REDUCTION = re.compile(r"\b(?:reduc\w*|cut|cuts|lower\w*|shorten\w*|sav\w*|decreas\w*)\b", re.I)
 
 
@@ -124,8 +137,10 @@ def category_of(hit: FigureHit, kind: str, contexts: tuple[str, ...], chained: F
         return chained.category
     allowed = _allowed(hit.unit, kind)
     named = _NAMED_AFTER.match(right)
-    found = (named and keyword_category(named.group(1), allowed)) or keyword_category(clause, allowed) \
-        or keyword_category(metric, allowed)
+    verb = _GOVERNING.search(clause)
+    found = (verb and keyword_category(verb.group(1), allowed)) \
+        or (named and keyword_category(noun_head(named.group(1), 8), allowed)) \
+        or keyword_category(clause, allowed) or keyword_category(metric, allowed)
     fallback = vocabulary().fallback_category(hit.unit)
     found = found or fallback or keyword_category(right, allowed)
     if found:

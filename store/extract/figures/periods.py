@@ -76,7 +76,7 @@ def _pattern() -> re.Pattern:
     | \b(?:the\s+)?(?P<part>{parts}|first\s+(?P<nmonths>{SMALL_WORDS}|\d{{1,2}})\s+months)
           (?:\s+of)?{year_tail('py', 'prel')}
     | \bby\s+the\s+end\s+of\s+(?P<endmonth>{months})(?:,?\s+(?P<endmy>{_YEAR}))?\b
-    | \b(?P<month>{months})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:to|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\b)?
+    | \b(?!{months}\.?\s+\d{{1,2}}\s*(?:\(|--|—))(?P<month>{months})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:to|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\b)?
           {year_tail('monthy', 'monthrel')}(?=\W|$)
     | (?:\b(?:from|between)\s+)(?P<y1>{_YEAR})\s+(?:to|and|through|-|–)\s+(?P<y2>{_YEAR})\b
     | \b(?:in\s+|during\s+)?the\s+(?P<decade>(?:19|20)\d0)s\b
@@ -177,7 +177,7 @@ def period_phrases(sentence: str, dating: Dating) -> list[PeriodPhrase]:
     found = []
     for m in _pattern().finditer(sentence):
         period, target, relative = _resolve(m, dating)
-        text = " ".join(m.group().strip("\"“” ,").split())
+        text = " ".join(m.group().strip("\"“” ,.").split())
         earlier = bool(m.group("rel")) and vocabulary().relative_years[" ".join(m.group("rel").lower().split())] < 0
         found.append(PeriodPhrase(m.start(), m.end(), text, period, target, relative, earlier))
     return found
@@ -223,7 +223,11 @@ def period_for(sentence: str, start: int, end: int, dating: Dating, change: bool
     owns it. "Last year" after a change is the base it is measured against ("14 times the number of
     last year"), not its period.
     """
-    found = [p for p in period_phrases(sentence, dating) if not _is_baseline(sentence, p)]
+    found = [p for p in period_phrases(sentence, dating) if not _is_baseline(sentence, p)
+             and "\n" not in sentence[min(p.end, start):max(p.start, end)]]  # a line break ends a sentence
+    attached = next((p for p in found if p.start >= end and re.fullmatch(r"\s*(?:in\s+)?", sentence[end:p.start])), None)
+    if attached is not None and not (change and attached.earlier):
+        return attached  # "up from 10,500 in 2020": the phrase right after the number is its own
     before = [p for p in found if p.end <= start and not re.search(r"\d\s*$", sentence[:p.start])
               and (is_frame(sentence, p) or not _NEW_CLAUSE.search(sentence, p.end, start))]
     if before:
@@ -256,7 +260,8 @@ class PeriodCarry:
                 self._carried[s0] = carry
             body = text[s0:s1]
             kept = [p for p in period_phrases(body, dating) if not _is_baseline(body, p)]
-            carry = kept[-1] if kept and _recent(kept[-1], dating) else None
+            statement = len(body.split()) >= 5  # not a dateline fragment ("NANJING, Nov.")
+            carry = kept[-1] if kept and statement and _recent(kept[-1], dating) else None
             previous_end = s1
 
     def before(self, start: int) -> PeriodPhrase | None:
