@@ -81,7 +81,7 @@ def _own_words(hit: FigureHit, kind: str, phrase: str, clause: str, right: str) 
     if hit.unit in vocab.unit_categories and keyword_category(hit.text):
         return keyword_category(hit.text)  # "9 million kWh": the unit itself says what is measured
     if hit.unit in vocab.currencies and kind == "level" and (
-            _PROJECT_BEFORE.search(clause) or _is_modifier(hit, right) and re.search(r"\bprojects?$", noun_head(right, 10))):
+            _PROJECT_BEFORE.search(clause) or _is_modifier(hit, right) and re.search(r"\bprojects?\b", noun_head(right, 10))):
         return "investment"  # a project's money is its investment
     if hit.unit in vocab.unit_families and vocab.unit_families[hit.unit][0] == "duration":
         return keyword_category(f"{phrase} {clause} {right}", {"efficiency"}) or "other"

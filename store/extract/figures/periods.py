@@ -7,6 +7,7 @@ stay unresolved (None); explicit years always resolve.
 """
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,11 +34,11 @@ class Dating:
     @classmethod
     def from_date(cls, date: str | None, present_year: int | None = None) -> "Dating":
         """From a YYYY-MM-DD publication date (or None) and, for undated articles, a guessed present."""
-        m = re.fullmatch(r"(\d{4})-(\d{2})(?:-\d{2})?", date or "")
-        if not m:
+        try:
+            day = datetime.date.fromisoformat(date or "")
+        except ValueError:  # no date, or not a real day ("2023-04-31")
             return cls(present_year=present_year)
-        year = int(m.group(1))
-        return cls(year, int(m.group(2)), year)
+        return cls(day.year, day.month, day.year)
 
 
 @dataclass(frozen=True)

@@ -145,6 +145,9 @@ def _read(folder: Path, name: str) -> dict:
     return data
 
 
+_JSON_KINDS = {dict: "a JSON object", list: "a list", str: "a string", int: "whole-number"}
+
+
 class _Checker:
     """Typed access to one data file's entries; every failure names the file and the key."""
 
@@ -161,7 +164,7 @@ class _Checker:
             raise self.fail(key, "is missing")
         value = self.data[key]
         if not isinstance(value, kind):
-            raise self.fail(key, f"must be a {kind.__name__}")
+            raise self.fail(key, f"must be {_JSON_KINDS.get(kind, kind.__name__)}")
         return value
 
     def words(self, key: str, value=None) -> tuple[str, ...]:
@@ -175,7 +178,7 @@ class _Checker:
         """An object from non-empty strings to values of `kind`."""
         value = self.get(key, dict)
         if not all(isinstance(k, str) and k and isinstance(v, kind) for k, v in value.items()):
-            raise self.fail(key, f"must map words to {kind.__name__} values")
+            raise self.fail(key, f"must map words to {_JSON_KINDS.get(kind, kind.__name__)} values")
         return value
 
     def category(self, key: str, value) -> str:
