@@ -45,6 +45,7 @@ def test_the_shipped_vocabulary_loads_and_is_frozen():
     ("nouns.json", lambda d: d["count_nouns"]["teams"]["words"].append("firms"), "repeats 'firms'"),
     ("units.json", lambda d: d["measures"]["kg"].append("tons"), "repeats 'tons'"),
     ("units.json", lambda d: d["glued"].append("furlongs"), "not measure variants"),
+    ("units.json", lambda d: d["fallback_categories"].update(furlongs="capacity"), "not measure units"),
     ("calendar.json", lambda d: d["months"].pop(), "twelve months"),
     ("calendar.json", lambda d: d["parts"].update(bad=[9, 3]), "first month, last month"),
     ("cues.json", lambda d: d.pop("plan_words"), "missing"),

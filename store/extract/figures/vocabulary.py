@@ -220,6 +220,10 @@ def _units(check: _Checker) -> dict:
                 raise check.fail(f"families.{family}", f"needs each unit once with a positive factor ({unit!r})")
             families[unit] = (family, float(factor))
     fallback = {unit: check.category("fallback_categories", c) for unit, c in check.word_map("fallback_categories").items()}
+    units = set(measures.values())
+    strangers = sorted((set(families) | set(fallback)) - units)
+    if strangers:
+        raise check.fail("families", f"and fallback_categories name {strangers}, which are not measure units")
     return dict(measures=measures, measure_scales=scales, glued=glued, currency_symbols=symbols, unit_families=families,
                 unit_categories=fallback,
                 surface_measures=tuple(surface))
