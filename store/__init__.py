@@ -45,6 +45,11 @@ _EXPORTS = {
     "ranking_markdown": "store.export.views", "region_markdown": "store.export.views",
     "search_markdown": "store.export.views", "default_export_name": "store.export.files",
     "write_markdown": "store.export.files", "dump_store": "store.export.dump",
+    "citation": "store.export.citation", "page_of": "store.export.citation",
+    # documents: list them, take them out
+    "document_rows": "store.query.documents", "resolve_documents": "store.query.documents",
+    "RemovalPlan": "store.persist.remove", "plan_removal": "store.persist.remove",
+    "remove_documents": "store.persist.remove",
     # terminal safety
     "visible": "store.safe_text", "one_line": "store.safe_text",
 }
@@ -75,6 +80,7 @@ if TYPE_CHECKING:  # static tools see every name as a plain import
         NotFound,
         StoreFileError,
     )
+    from .export.citation import citation, page_of
     from .export.dump import dump_store
     from .export.files import default_export_name, write_markdown
     from .export.views import (
@@ -87,6 +93,7 @@ if TYPE_CHECKING:  # static tools see every name as a plain import
     from .models import CATEGORIES, KINDS, STATUSES, Company, Document, Figure, Mention, Passage, Region
     from .persist.build import BuildReport, build, ingest
     from .persist.locations import default_store_path
+    from .persist.remove import RemovalPlan, plan_removal, remove_documents
     from .query.api import PassageView, Store
     from .query.compare import (
         Comparison,
@@ -96,6 +103,7 @@ if TYPE_CHECKING:  # static tools see every name as a plain import
         toggle_empty_rows,
     )
     from .query.corroboration import describe_links
+    from .query.documents import document_rows, resolve_documents
     from .query.index import format_value
     from .query.ranking import Ranking, kinds_for, rank, resolve_category, resolve_kind, units_for
     from .query.resolve import resolve_entity
