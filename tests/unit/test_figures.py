@@ -5,13 +5,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from store.extract.document import from_text
 from store.extract.figures import find_figures, head_noun
 
 
 def figures(text):
-    """All hits over one naive sentence split, checking the offset invariant as we go."""
-    spans = [(m.start(), m.end()) for m in re.finditer(r"[^.!?]+[.!?]?", text)]
-    hits = find_figures(text, spans)
+    """All hits of `text` read as an article, checking the offset invariant as we go."""
+    hits = find_figures(from_text(text))
     for h in hits:
         assert text[h.start:h.end] == h.text
     return hits
@@ -135,7 +135,7 @@ def test_offsets_always_match_text(text):
 
 def whole(text):
     """Hits with the whole text as one sentence (decimals would fool a naive splitter)."""
-    return find_figures(text, [(0, len(text))])
+    return find_figures(from_text(text))
 
 
 def test_a_bracketed_dollar_conversion_is_kept_on_the_figure_not_counted_twice():

@@ -1,14 +1,15 @@
 """Category, kind, status and calendar period of figures, on sentences written for these tests."""
 import pytest
 
+from store.extract.document import from_text
 from store.extract.figures import find_figures
 from store.extract.figures.periods import Dating, period_phrases
 from store.models import CATEGORIES, KINDS, STATUSES
 
 
 def figure(text, wanted, published="2024-05-20"):
-    """The figure whose text is `wanted`, extracted from `text` as one sentence."""
-    hits = find_figures(text, [(0, len(text))], published)
+    """The figure whose text is `wanted`, extracted from `text` read as an article."""
+    hits = find_figures(from_text(text, published))
     found = [h for h in hits if h.text == wanted]
     assert found, [h.text for h in hits]
     hit = found[0]
@@ -120,7 +121,7 @@ def test_relative_periods_stay_unresolved_without_a_date():
 
 def test_the_sentence_before_dates_a_figure_whose_sentence_states_no_time():
     text = "The plant opened in 2021. Its total investment is 2 billion yuan.\n\nIt has 900 employees."
-    hits = find_figures(text, [(0, 25), (26, 65), (67, len(text))], "2024-05-20")
+    hits = find_figures(from_text(text, "2024-05-20"))
     assert [(h.text, h.period) for h in hits] == [("2 billion yuan", "2021"), ("900 employees", None)]
 
 

@@ -1,17 +1,17 @@
 """Find quantitative figures in article text: exact span, value, unit and qualifier."""
 from __future__ import annotations
 
-import bisect
 import re
 
 from ...models import FigureHit
-from .filters import is_year, keep, rejected
+from ..document import DocModel, Sentence
 from .conversions import fold_conversions
+from .filters import is_year, keep, rejected
 from .kinds import LIST_JOIN
 from .metrics import Setting, describe
-from .periods import Dating, PeriodCarry, period_phrases
 from .numbers import SCALE_WORDS, parse_fraction, parse_number, scale_of
 from .patterns import CANDIDATE, CORE, NOT_FIGURE_ZONES
+from .periods import Dating, PeriodCarry, period_phrases
 from .vocabulary import vocabulary
 from .words import currency_before, head_noun, measure_after, qualifier_before
 
@@ -113,28 +113,17 @@ def _attach_units(text: str, hits: list[FigureHit]) -> None:
             hit.unit = counted[0] if counted else ""
 
 
-def _present_year(text: str, sentences: list[tuple[int, int]]) -> int | None:
+def _present_year(model: DocModel) -> int | None:
     """For an undated article, the year its present most likely is: the latest year it states
     for something that happened (not a target, not in a sentence of plans)."""
     years = []
-    for s0, s1 in sentences:
-        body = text[s0:s1]
+    for sentence in model.sentences:
+        body = model.text[sentence.start:sentence.end]
         if vocabulary().plan_re.search(body):
             continue
         years += [p.last_year for p in period_phrases(body, Dating())
                   if p.period and not p.target and not p.relative]
     return max(years, default=None)
-
-
-def _by_sentence(hits: list[FigureHit], sentences: list[tuple[int, int]]) -> list[tuple[tuple[int, int], list[FigureHit]]]:
-    """Hits grouped under the sentence each starts in (a hit outside every sentence is its own)."""
-    starts = [s for s, _ in sentences]
-    groups: dict[tuple[int, int], list[FigureHit]] = {}
-    for hit in hits:
-        i = bisect.bisect_right(starts, hit.start) - 1
-        sent = sentences[i] if i >= 0 and hit.start < sentences[i][1] else (hit.start, hit.end)
-        groups.setdefault(sent, []).append(hit)
-    return sorted(groups.items())
 
 
 def _list_run(text: str, hits: list[FigureHit], i: int) -> tuple[int, tuple[int, ...]]:
@@ -146,38 +135,71 @@ def _list_run(text: str, hits: list[FigureHit], i: int) -> tuple[int, tuple[int,
     return hits[j - 1].end, tuple(h.start for h in hits[j:])
 
 
-def find_figures(text: str, sentences: list[tuple[int, int]], published: str | None = None) -> list[FigureHit]:
-    """Every quantitative fact in `text`, with value, unit, qualifier, metric, category, kind,
-    status and period; `published` (YYYY-MM-DD) resolves relative periods ("last year")."""
+def _scan(text: str) -> list[tuple[FigureHit, str]]:
+    """Every number that is a figure, with its counted noun phrase, in text order."""
     zones = [(z.start(), z.end()) for z in NOT_FIGURE_ZONES.finditer(text)]
-    hits: list[FigureHit] = []
+    found: list[tuple[FigureHit, str]] = []
     last_end = 0
-    phrases: dict[int, str] = {}
     for candidate in CANDIDATE.finditer(text):
         pos = candidate.start()
         if pos < last_end or any(s <= pos < e for s, e in zones):
             continue
         m = CORE.match(text, pos)
-        found = _hit_at(text, m) if m else None
-        if found:
-            hits.append(found[0])
-            phrases[id(found[0])] = found[1]
-            last_end = found[0].end
+        hit = _hit_at(text, m) if m else None
+        if hit:
+            found.append(hit)
+            last_end = hit[0].end
+    return found
+
+
+def find_figures(model: DocModel) -> list[FigureHit]:
+    """Every quantitative fact in the article, with value, unit, qualifier, metric, category, kind,
+    status and period; the article's date resolves relative periods ("last year")."""
+    text = model.text
+    scanned = [(hit, phrase) for hit, phrase in _scan(text) if not _in_furniture(model, hit)]
+    hits = [hit for hit, _ in scanned]
+    phrases = {id(hit): phrase for hit, phrase in scanned}
     _attach_units(text, hits)
     hits = fold_conversions(text, hits)
-    dating = Dating.from_date(published)
+    dating = Dating.from_date(model.date)
     if dating.year is None:
-        dating = Dating.from_date(None, _present_year(text, sentences))
-    carried = PeriodCarry(text, sentences, dating)
+        dating = Dating.from_date(None, _present_year(model))
+    carried = PeriodCarry(model, dating)
     antecedent: FigureHit | None = None
-    for sent, group in _by_sentence(hits, sentences):
-        if antecedent is not None and "\n" in text[antecedent.end:sent[0]]:
+    for sentence, group in _by_sentence(model, hits):
+        sent = (sentence.start, sentence.end) if sentence else (group[0].start, group[-1].end)
+        if antecedent is not None and not _same_paragraph(model, antecedent.start, sent[0]):
             antecedent = None  # a pronoun does not reach into another paragraph
         previous: FigureHit | None = None
         for i, hit in enumerate(group):
             run_end, others = _list_run(text, group, i)
-            setting = Setting(sent, dating, others, carried.before(sent[0]), run_end, antecedent)
+            setting = Setting(sent, dating, others, carried.into(sentence), run_end, antecedent)
             describe(text, setting, hit, previous, phrases[id(hit)])
             previous = hit
         antecedent = previous
     return hits
+
+
+def _in_furniture(model: DocModel, hit: FigureHit) -> bool:
+    """True for a number in a header date line, byline or credit ("Updated: 2021-05-04 08:41"); a
+    header line that reads as a sentence ("By 2025, output will ...") still states facts."""
+    paragraph = model.paragraph_at(hit.start)
+    if paragraph is None or not model.is_furniture(paragraph.start, paragraph.end):
+        return False
+    return not re.search(r"[.!?。][\"'”’)]*\s*$", model.text[paragraph.start:paragraph.end])
+
+
+def _by_sentence(model: DocModel, hits: list[FigureHit]) -> list[tuple[Sentence | None, list[FigureHit]]]:
+    """Hits grouped under the sentence each starts in, in text order (None: outside every sentence)."""
+    groups: dict[int, tuple[Sentence | None, list[FigureHit]]] = {}
+    for hit in hits:
+        sentence = model.sentence_at(hit.start)
+        key = sentence.start if sentence else hit.start
+        groups.setdefault(key, (sentence, []))[1].append(hit)
+    return [groups[k] for k in sorted(groups)]
+
+
+def _same_paragraph(model: DocModel, a: int, b: int) -> bool:
+    """True when offsets a and b lie in one paragraph."""
+    pa, pb = model.paragraph_at(a), model.paragraph_at(b)
+    return pa is not None and pa is pb

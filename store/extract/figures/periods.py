@@ -252,22 +252,22 @@ class PeriodCarry:
     carry "The plant opened in 2016." over to "Its total investment is 20 billion yuan."); never
     into another paragraph, never further than one sentence, never a period of history."""
 
-    def __init__(self, text: str, sentences: list[tuple[int, int]], dating: Dating):
+    def __init__(self, model, dating: Dating):
         self._carried: dict[int, PeriodPhrase] = {}
         carry: PeriodPhrase | None = None
-        previous_end = 0
-        for s0, s1 in sentences:
-            if carry is not None and "\n" not in text[previous_end:s0]:
-                self._carried[s0] = carry
-            body = text[s0:s1]
+        paragraph = None
+        for sentence in model.sentences:
+            if carry is not None and sentence.paragraph == paragraph:
+                self._carried[sentence.index] = carry
+            body = model.text[sentence.start:sentence.end]
             kept = [p for p in period_phrases(body, dating) if not _is_baseline(body, p)]
             statement = len(body.split()) >= 5  # not a dateline fragment ("NANJING, Nov.")
             carry = kept[-1] if kept and statement and _recent(kept[-1], dating) else None
-            previous_end = s1
+            paragraph = sentence.paragraph
 
-    def before(self, start: int) -> PeriodPhrase | None:
-        """The period carried into the sentence that starts at `start`, if any."""
-        return self._carried.get(start)
+    def into(self, sentence) -> PeriodPhrase | None:
+        """The period carried into `sentence` (a document-model Sentence, or None), if any."""
+        return self._carried.get(sentence.index) if sentence is not None else None
 
 
 def _recent(phrase: PeriodPhrase, dating: Dating) -> bool:
