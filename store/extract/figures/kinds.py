@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 
 from ...models import FigureHit
-from .vocabulary import vocabulary
+from .vocabulary import alternation, vocabulary
 
 RATIO_UNITS = frozenset({"%", "times", "percentage points"})
 CHANGE_UNITS = frozenset({"times", "percentage points"})  # "increased 64 times", "added 4.2 points"
@@ -20,10 +20,10 @@ def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """(change words right before a number, change words right after it, 'by' after a change verb)."""
     vocab = vocabulary()
     # "up" and "down" only as words of change, not of phrasal verbs ("setting up eight lines")
-    verbs = "|".join(sorted(vocab.change_verbs - {"up", "down"}, key=len, reverse=True))
+    verbs = alternation(vocab.change_verbs - {"up", "down"})
     verbs += r"|(?:^|\b(?:is|was|are|were|be|been|and|or)\s+)\s*(?:up|down)"
-    nouns = "|".join(sorted(vocab.change_nouns, key=len, reverse=True))
-    after = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(vocab.change_after, key=len, reverse=True))
+    nouns = alternation(vocab.change_nouns)
+    after = alternation(vocab.change_after)
     # "rose 5%", "up by 7.4%", "an increase of 6.2%", "grew at an average annual rate of 10.4%"
     before = re.compile(rf"""\b(?:(?:{verbs})(?:\s+by)?|(?:{nouns})\s+(?:rate\s+)?of|
                               (?:{verbs})\s+at\s+an?\s+(?:[\w-]+\s+){{0,3}}rate\s+of)

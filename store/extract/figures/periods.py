@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .numbers import SMALL, SMALL_WORDS
-from .vocabulary import vocabulary
+from .vocabulary import alternation, vocabulary
 
 _YEAR = r"(?:19|20)\d{2}"
 _ORDINAL = r"(?:\d{1,2}(?:st|nd|rd|th)|[A-Za-z]+(?:teenth|tieth|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth))"
@@ -64,9 +64,8 @@ def _pattern() -> re.Pattern:
     """The period grammar, built from the calendar vocabulary."""
     vocab = vocabulary()
     months = f"(?-i:{vocab.month_names})"  # "May" and "March", never "may" and "march"
-    relative = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(vocab.relative_years, key=len, reverse=True))
-    present = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(vocab.present, key=len, reverse=True))
-    parts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(vocab.parts, key=len, reverse=True))
+    relative, present, parts = (alternation(vocab.relative_years), alternation(vocab.present),
+                                alternation(vocab.parts))
 
     def year_tail(explicit: str, rel: str) -> str:
         """ ", 2024" or " of this year" after a month or part, in groups named `explicit`, `rel`."""

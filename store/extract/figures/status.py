@@ -8,7 +8,7 @@ from functools import lru_cache
 from ...models import FigureHit
 from .numbers import SMALL_WORDS
 from .periods import PeriodPhrase
-from .vocabulary import vocabulary
+from .vocabulary import alternation, vocabulary
 
 # "in five years", "within a decade", "in the next three years": a time still to come.
 _FUTURE_SPAN = re.compile(rf"^[^.;]{{0,40}}?\b(?:in|within|over)\s+(?:the\s+(?:next|coming)\s+)?"
@@ -21,7 +21,7 @@ _PLAN_SCOPE_CUT = re.compile(r"[;(]")
 def _patterns() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
     """(plan words, a group noun with its defining bound before a number, words naming a measure)."""
     vocab = vocabulary()
-    cmp = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(vocab.comparatives, key=len, reverse=True))
+    cmp = alternation(vocab.comparatives)
     group = re.compile(rf"""(?:^|\s)(?P<count>\d[\d,.]*\s+|(?:{SMALL_WORDS})\s+)?(?:[\w-]+\s+){{0,3}}?
                             (?P<noun>[A-Za-z][\w-]*[A-Za-z])\s+
                             (?:(?:with|having)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,5}}?(?:of\s+)?)?

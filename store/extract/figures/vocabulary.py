@@ -82,17 +82,17 @@ class Vocabulary:
     @cached_property
     def qualifier_re(self) -> re.Pattern:
         """An in-span qualifier ending right before a number."""
-        return re.compile(rf"\b({_alternation(self.qualifiers_in_span)})\s+$", re.I)
+        return re.compile(rf"\b({alternation(self.qualifiers_in_span)})\s+$", re.I)
 
     @cached_property
     def outside_qualifier_re(self) -> re.Pattern:
         """A qualifying verb or phrase before a number, outside its span."""
-        return re.compile(rf"\b({_alternation(self.qualifiers_outside)})\s+(?:an?\s+|the\s+)?$", re.I)
+        return re.compile(rf"\b({alternation(self.qualifiers_outside)})\s+(?:an?\s+|the\s+)?$", re.I)
 
     @cached_property
     def plan_re(self) -> re.Pattern:
         """Any modal, future or intention phrase ("will", "is expected", "plans to")."""
-        return re.compile(rf"\b(?:{_alternation(self.plan_words)})\b", re.I)
+        return re.compile(rf"\b(?:{alternation(self.plan_words)})\b", re.I)
 
     def fallback_category(self, unit: str) -> str | None:
         """What a figure in `unit` measures when no word around it says, if the data gives it."""
@@ -115,7 +115,7 @@ class Vocabulary:
     @cached_property
     def month_names(self) -> str:
         """Regex alternation of every month name and abbreviation, longest first."""
-        return _alternation(name for names in self.months for name in names)
+        return alternation(name for names in self.months for name in names)
 
     @cached_property
     def month_number(self) -> Mapping[str, int]:
@@ -128,7 +128,7 @@ def _longest_first(words) -> list[str]:
     return sorted(set(words), key=lambda w: (-len(w), w))
 
 
-def _alternation(words) -> str:
+def alternation(words) -> str:
     """An escaped regex alternation of `words`, longest first, spaces matching any whitespace."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _longest_first(words))
 
