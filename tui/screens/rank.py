@@ -83,7 +83,7 @@ class RankScreen(Screen[None]):
         periods = [plain(e.period + (" plan" if e.figure.status == "plan" else "")) for e in r.entries]
         name_width = min(NAME_LIMIT, max((len(n) for n in names), default=4))
         value_width = max((len(v) for v in values), default=5)
-        period_width = max((len(p) for p in periods), default=6)
+        period_width = max([len("period"), *(len(p) for p in periods)])
         rest = self.size.width - CHROME - 3 - name_width - BAR_WIDTH - value_width - period_width - 2 * 6
         for label, key, width in (("#", "rank", 3), ("name", "name", name_width), ("", "bar", BAR_WIDTH),
                                   (Text("value", justify="right"), "value", value_width),
