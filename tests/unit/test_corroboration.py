@@ -71,6 +71,8 @@ def test_conflict_needs_same_period_category_and_metric():
     assert not conflicts(replace(a, period=None), replace(b, period=None))
     assert not conflicts(a, replace(b, category="profit"))
     assert not conflicts(a, replace(b, metric="export value"))
+    assert not conflicts(a, replace(b, status="plan")) and not conflicts(a, replace(b, kind="change"))
+    assert not corroborates(a, replace(b, value=a.value, kind="share"))
     links = link_figures([a, b])
     assert links["f1"].conflicts_with == ("f2",) and links["f1"].corroborated_by == ()
 
