@@ -37,7 +37,7 @@ def is_threshold(left: str) -> bool:
     "projects exceeding", "furnaces over"). A finite verb ("exceeds") or a measure noun ("exports
     over") before the bound makes it a fact about the subject instead."""
     _, group, measures = _patterns()
-    m = group.search(left)
+    m = group.search(left[-160:])  # a group noun and its bound sit right before the number
     if not m:
         return False
     noun = m.group("noun").lower()
