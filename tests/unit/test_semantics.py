@@ -107,6 +107,8 @@ def test_status_separates_facts_plans_and_thresholds(text, wanted, status):
      "April 2002"),
     ("By 2025, output will exceed 2 trillion yuan.", "2 trillion yuan", "2025", "By 2025"),
     ("The firm has 900 employees.", "900 employees", None, None),
+    ("The 12 steel mills will be merged into four groups in 2020.", "12 steel mills", None, None),
+    ("Output rose to 5 million tons, up 4%, 3% and 2% respectively, in 2023.", "3%", "2023", "in 2023"),
 ])
 def test_period_is_resolved_against_the_publication_date(text, wanted, period, written):
     hit = figure(text, wanted)

@@ -267,7 +267,8 @@ def period_for(sentence: str, start: int, end: int, dating: Dating, change: bool
     The nearest phrase before it wins, unless that phrase follows another number (it is that
     number's: "up from 6,900 in 2019"). Else the first phrase after it in the same clause, unless
     another figure (`others`: offsets of figures not listed with this one) stands between, which
-    owns it. "Last year" after a change is the base it is measured against ("14 times the number of
+    owns it, or a plan word ("11 mills will be merged into four groups in 2020": the year is the
+    plan's). "Last year" after a change is the base it is measured against ("14 times the number of
     last year"), not its period.
     """
     found = [p for p in period_phrases(sentence, dating) if not _is_baseline(sentence, p)
@@ -282,8 +283,9 @@ def period_for(sentence: str, start: int, end: int, dating: Dating, change: bool
     for p in found:
         if p.start >= end and not (change and p.earlier):
             between = _RESPECTIVELY.sub(" ", sentence[end:p.start])
-            if _CLAUSE_BREAK.search(between) or any(end <= o < p.start for o in others):
-                return None
+            if _CLAUSE_BREAK.search(between) or any(end <= o < p.start for o in others) \
+                    or vocabulary().plan_re.search(between):
+                return None  # another clause's, another figure's, or the plan's that follows ("will")
             return p
     return None
 
