@@ -1,10 +1,10 @@
-"""Acceptance: the shared scorer on dumps of the seeds store and of a store built from the dev set.
+"""Acceptance: the shared scorer on dumps of the seeds and of the 18 dev articles, with bounds.
 
-The seeds (../shared/gold) were read while the extractors were written; the dev set (../shared/dev,
-18 real articles) was only scored. Both are held to the issues' bounds; where a bound is not met yet
-the test holds today's level instead, named and explained below, so the gap stays visible.
+The seeds were read while the extractors were written; the dev articles are the yardstick for
+articles nobody has seen (see README, Measured quality).
 """
 import json
+import shutil
 import subprocess
 import sys
 
@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from tests.conftest import ROOT, SHARED
 from tui.cli import app
 
-SCORER = SHARED / "eval" / "score.py"
+# What each figure measures, how, whether it is a fact, and when (issue 9), on both sets.
 SEMANTICS = {"category_accuracy": 90, "kind_accuracy": 92, "status_accuracy": 92, "period_accuracy": 88}
 SEED_BOUNDS = {
     "figure_recall": 95, "figure_precision": 95, "value_accuracy": 99, "subject_accuracy": 90,
@@ -22,24 +22,26 @@ SEED_BOUNDS = {
     "region_recall": 95, "region_parent_accuracy": 95, **SEMANTICS,
 }
 DEV_BOUNDS = {
-    "figure_recall": 95, "figure_precision": 95, "value_accuracy": 99, **SEMANTICS,
-    # Not met yet (issue 9 asks 88): most misses are relative periods in undated articles, where the
-    # gold resolves "this year" from the page's address, and periods the gold carries across
-    # paragraphs. Held at today's level so it cannot fall back unnoticed.
-    "period_accuracy": 80,
+    "subject_accuracy": 85, "company_recall": 90, "company_precision": 88, "region_recall": 92,
+    "region_parent_accuracy": 90, "company_region_accuracy": 80, "alias_merge": 85,
+    "cross_doc_merge": 100, "value_accuracy": 99, "figure_recall": 95, "figure_precision": 95,
+    **SEMANTICS,
+    # Not met yet (issue 9 asks 88; see README, Measured quality): most misses are relative periods
+    # in an undated article, which the gold resolves from the page's address, and periods the gold
+    # carries across paragraphs. Held at today's level so it cannot fall back unnoticed.
+    "period_accuracy": 82,
 }
-needs_shared = pytest.mark.skipif(not SCORER.exists(), reason="../shared is not beside the clone")
+needs_shared = pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(),
+                                  reason="../shared is not beside the clone")
 
 
 def score(store_path, gold_dir, docs_dir, bounds, tmp_path) -> dict:
-    """The scorer's JSON report for a dump of `store_path`, with `bounds` as --min checks."""
+    """The scorer's JSON report for a dump of `store_path`, checked against `bounds`."""
     dump = tmp_path / "dump.json"
-    result = CliRunner().invoke(app, ["dump", "--store", str(store_path)])
-    dump.write_text(result.stdout, encoding="utf-8")
-    args = [sys.executable, str(SCORER), str(dump), str(gold_dir), "--docs-dir", str(docs_dir), "--json"]
-    args += [f"--min={k}={v}" for k, v in bounds.items()]
-    run = subprocess.run(args, capture_output=True, text=True)
-    return json.loads(run.stdout)
+    dump.write_text(CliRunner().invoke(app, ["dump", "--store", str(store_path)]).stdout, encoding="utf-8")
+    args = [sys.executable, str(SHARED / "eval" / "score.py"), str(dump), str(gold_dir),
+            "--docs-dir", str(docs_dir), "--json", *[f"--min={k}={v}" for k, v in bounds.items()]]
+    return json.loads(subprocess.run(args, capture_output=True, text=True).stdout)
 
 
 @needs_shared
@@ -50,14 +52,13 @@ def test_seed_extraction_meets_acceptance_bounds(seeds_store_path, tmp_path):
 
 
 @needs_shared
-def test_dev_set_figures_meet_acceptance_bounds(tmp_path):
-    articles = tmp_path / "dev"  # the articles only: the folder also holds gold files and notes
-    articles.mkdir()
-    for path in (SHARED / "dev").glob("*.txt"):
-        (articles / path.name).write_bytes(path.read_bytes())
+def test_dev_extraction_meets_acceptance_bounds(tmp_path):
+    docs = tmp_path / "dev"
+    docs.mkdir()
+    for article in (SHARED / "dev").glob("*.txt"):
+        shutil.copy(article, docs / article.name)
     store = tmp_path / "dev.json"
-    built = CliRunner().invoke(app, ["build", str(articles), "--store", str(store)])
-    assert built.exit_code == 0, built.output
-    report = score(store, SHARED / "dev", articles, DEV_BOUNDS, tmp_path)
+    assert CliRunner().invoke(app, ["build", str(docs), "--store", str(store)]).exit_code == 0
+    report = score(store, SHARED / "dev", docs, DEV_BOUNDS, tmp_path)
     assert report["below"] == [], report["summary"]
     assert report["summary"]["docs"] == 18

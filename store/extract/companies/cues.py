@@ -23,9 +23,10 @@ _CUE_BEFORE = re.compile(r"(?:\b(?:giant|enterprise|company|firm|manufacturer|au
                          r"acquired) by"
                          r"|\b(?:known|referred\s+to|abbreviated)\s+as\s*[\"“]?)\s*$", re.I)
 _CUE_AFTER = re.compile(r"^,\s+an?\s+[A-Z][\w.-]*-based\s+[a-z]|"
-                        r"^,?\s+(?:is\s+|was\s+|as\s+)?(?:a|an|the|another)\s+[^,.;]{0,50}?"
-                        r"\b(?:company|enterprise|firm|manufacturer|automaker|supplier|giant|producer|maker|"
-                        r"champion|exporter)\b")
+                        r"^,?\s+(?:is\s+|was\s+|as\s+|are\s+|were\s+)?(?:a|an|the|another|two|three|four|"
+                        r"both|several)\s+[^,.;]{0,50}?"
+                        r"\b(?:compan(?:y|ies)|enterprises?|firms?|manufacturers?|automakers?|suppliers?|giants?|"
+                        r"producers?|makers?|champions?|exporters?|brands?|conglomerates?|groups?)\b")
 
 
 def overlaps(cands: list[Candidate], start: int, end: int) -> bool:

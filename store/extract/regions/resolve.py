@@ -11,8 +11,14 @@ from .scan import Mention
 PROMINENCE = {"province": 300, "prefecture": 30}
 
 
-def resolve(mentions: list[Mention], gaz: Gazetteer) -> None:
+# Words that say what kind of province the article is in: "the autonomous region" is one of five.
+KIND_CLUE = "autonomous region"
+KIND_CLUE_WEIGHT = 20
+
+
+def resolve(mentions: list[Mention], gaz: Gazetteer, text: str = "") -> None:
     """Pick each mention's place; ambiguous names follow the places named nearby."""
+    clue = KIND_CLUE in text.lower()
     for m in mentions:
         if len({c.place.id for c in m.cands}) == 1 and not m.split:
             m.place, m.rank = m.cands[0].place, m.cands[0].rank
@@ -20,7 +26,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> None:
         context = _Context([m for m in mentions if m.place], gaz)
         for m in mentions:
             if len({c.place.id for c in m.cands}) > 1 or m.split:
-                best = max(m.cands, key=lambda c: (context.evidence(c.place, m) + _prior(c),
+                best = max(m.cands, key=lambda c: (context.evidence(c.place, m) + _prior(c)
+                                                   + (KIND_CLUE_WEIGHT if clue and _autonomous(c.place, gaz) else 0),
                                                    -c.rank, LEVEL_RANK[c.place.level], c.place.id))
                 m.place, m.rank = best.place, best.rank
     seen_whole = {m.place.id for m in mentions if not m.split}
@@ -54,6 +61,12 @@ class _Context:
         # the whole text, weakly: mentions sharing the prefecture count twice
         return (score + 2 * self.prefectures[self.gaz.prefecture_of(place.id)]
                 + self.provinces[self.gaz.province_of(place.id)])
+
+
+def _autonomous(place: Place, gaz: Gazetteer) -> bool:
+    """True when the place lies in an autonomous region (Guangxi, Inner Mongolia, Tibet...)."""
+    province = gaz.get(gaz.province_of(place.id) or "")
+    return province is not None and province.full.lower().endswith(KIND_CLUE)
 
 
 def _prior(c: Candidate) -> int:

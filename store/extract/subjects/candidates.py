@@ -95,9 +95,10 @@ def _mark_most_local(cands: list[Candidate], regions: dict[str, Region]) -> None
     # A place of the section or article that the sentence narrows down ("In Zhucheng, a city of
     # Weifang, ...") no longer frames it: the more local place does.
     for c in cands:
-        if c.features.get("section") or c.features.get("focus"):
-            if any(c.entity_id in _ancestors(o.entity_id, regions) for o in places if o is not c):
-                c.features["section"] = c.features["focus"] = 0.0
+        frames = [k for k in c.features if k.startswith(("section", "focus"))]
+        if frames and any(c.entity_id in _ancestors(o.entity_id, regions) for o in places if o is not c):
+            for k in frames:
+                c.features[k] = 0.0
 
 
 def _metric_context(text: str, s_start: int, s_end: int, start: int, end: int) -> str:
@@ -123,19 +124,25 @@ def _features(facts: DocFacts, eid: str, ms: list[Mention], start: int, end: int
         f["distance"] = math.log1p(len(gap.split()))
         f["before"] = float(nearest.end <= start)
         f["clause_subject"] = float(_opens(text, nearest, clause if nearest in in_clause else
-                                           (sentence.start, sentence.end)))
-        f["possessive"] = float(any(text[m.end:m.end + 2] in ("'s", "’s") and m.end <= start for m in in_sentence))
+                                           (sentence.start, sentence.end))
+                                    and not prepositional(text, nearest, sentence.start))
+        owners = [m for m in in_sentence if text[m.end:m.end + 2] in ("'s", "’s") and m.end <= start]
+        # "X's new plant has ...": X owns the clause's subject; "of the city's output": X is far off.
+        f["possessive_subject"] = float(any(not prepositional(text, m, sentence.start) for m in owners))
+        f["possessive_object"] = float(any(prepositional(text, m, sentence.start) for m in owners))
         prev = text[max(0, nearest.start - 12):nearest.start].split()
         f["of_object"] = float(bool(prev) and prev[-1].lower() == "of")
         f["after_preposition"] = float(prepositional(text, nearest, sentence.start))
         f["locative_opener"] = float(any(_LOCATIVE_OPENER.match(text, sentence.start) and
                                          _LOCATIVE_OPENER.match(text, sentence.start).end() >= m.end
                                          for m in in_sentence))
-        f["in_list"] = float(_listed(text, nearest, facts.mentions))
+        f["in_list"] = float(_listed(text, nearest, facts.mentions, facts.regions))
         f["appositive"] = float(_in_appositive(text, nearest, facts.mentions))
     f["reference"] = float(any((m.start, m.end) in facts.references for m in in_clause or in_sentence))
     f["previous_subject"] = float(_previous_subject(facts, sentence) == eid)
-    f["sentence_subject"] = float(_subject_in(facts, sentence.start, sentence.end) == eid)
+    subject = _subject_in(facts, sentence.start, sentence.end)
+    f["sentence_subject"] = float(subject == eid)
+    f["other_is_subject"] = float(subject is not None and subject != eid)
     f["company_metric"] = float(level == "company" and any(w in context for w in words.company_metrics))
     f["place_metric"] = float(level != "company" and any(w in context for w in words.place_metrics))
     f["section"] = float(facts.section_place(start) == eid)
@@ -160,10 +167,16 @@ def _in_appositive(text: str, m: Mention, mentions: list[Mention]) -> bool:
     return bool(opening) and any(o.end <= opening.start() and opening.start() - o.end <= 3 for o in mentions)
 
 
-def _listed(text: str, m: Mention, mentions: list[Mention]) -> bool:
-    """True when the mention stands in a list of names ("A, B and C")."""
-    return any(o is not m and (_LIST_NEIGHBOUR.match(text[o.end:m.start]) if o.end <= m.start
-                               else _LIST_NEIGHBOUR.match(text[m.end:o.start]))
+def _listed(text: str, m: Mention, mentions: list[Mention], regions: dict[str, Region]) -> bool:
+    """True when the mention stands in a list of names of its own kind ("A, B and C");
+    "Changzhou, Jiangsu" is a place and its province, not a list."""
+    def kin(o: Mention) -> bool:
+        if (o.entity_id in regions) != (m.entity_id in regions):
+            return False
+        return o.entity_id not in regions or not (
+            o.entity_id in _ancestors(m.entity_id, regions) or m.entity_id in _ancestors(o.entity_id, regions))
+    return any(o is not m and kin(o) and (_LIST_NEIGHBOUR.match(text[o.end:m.start]) if o.end <= m.start
+                                          else _LIST_NEIGHBOUR.match(text[m.end:o.start]))
                for o in mentions if abs(o.start - m.start) < 80)
 
 
