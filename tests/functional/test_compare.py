@@ -9,6 +9,7 @@ from markdown_it import MarkdownIt
 from rich.text import Text
 from textual.widgets import DataTable, Input
 
+from store import CATEGORIES, KINDS
 from tui.marks import MARKER
 from tui.screens.compare import CompareScreen
 from tui.screens.export_modal import ConfirmOverwrite, ExportModal
@@ -55,10 +56,10 @@ def cell_at(table: DataTable, row_key: str, column_key: str) -> str:
     return value.plain if isinstance(value, Text) else str(value)
 
 
-async def move_to_cell(pilot, screen: CompareScreen, category: str, column: int) -> None:
-    """Put the comparison cursor on (category row, column)."""
+async def move_to_cell(pilot, screen: CompareScreen, row_key: str, column: int) -> None:
+    """Put the comparison cursor on (row, column); rows are keyed category/kind/status."""
     table = screen.query_one(DataTable)
-    table.move_cursor(row=[r.category for r in screen.comparison.rows].index(category), column=column)
+    table.move_cursor(row=[r.key for r in screen.comparison.rows].index(row_key), column=column)
     await pilot.pause()
 
 
@@ -88,13 +89,13 @@ async def test_comparison_table_sources_and_back(linked_app):
         table = screen.query_one(DataTable)
         assert [str(c.label.plain) for c in table.ordered_columns][1:] == [
             "Qinglan Heavy Group company", "Beifang Hoist Co. company"]
-        revenue = cell_at(table, "revenue", "co:qinglan")
-        assert revenue.count("12.5 billion yuan (2022)") == 2 and "✓ 2 sources" in revenue
-        assert "3.1 billion yuan (2022)" in cell_at(table, "revenue", "co:beifang")
-        assert "1,200 units (last year)" in cell_at(table, "exports", "co:beifang")
-        assert "≠ sources differ" in cell_at(table, "growth", "co:qinglan")
-        assert cell_at(table, "profit", "co:beifang") == "—"
-        await move_to_cell(pilot, screen, "revenue", 2)
+        sales = cell_at(table, "sales/level/actual", "co:qinglan")
+        assert sales.count("12.5 billion yuan (2022)") == 1 and "2 sources" in sales  # one fact, two sources
+        assert "3.1 billion yuan (2022)" in cell_at(table, "sales/level/actual", "co:beifang")
+        assert "1,200 units (2022)" in cell_at(table, "exports/level/actual", "co:beifang")  # "last year", dated
+        assert "≠ sources differ" in cell_at(table, "sales/change/actual", "co:qinglan")
+        assert cell_at(table, "profit/level/actual", "co:beifang") == "—"
+        await move_to_cell(pilot, screen, "sales/level/actual", 2)
         await pilot.press("enter")
         await pilot.pause()
         sources = pilot.app.screen
@@ -109,12 +110,13 @@ async def test_h_hides_and_shows_empty_rows(linked_app):
     async with linked_app.run_test(size=SIZE) as pilot:
         screen = await open_comparison(pilot)
         table = screen.query_one(DataTable)
-        assert table.row_count == 14
+        assert table.row_count == len(CATEGORIES) * len(KINDS)
         await pilot.press("h")
-        assert [r.category for r in screen.comparison.rows] == ["revenue", "tax", "growth", "exports"]
+        assert [r.label for r in screen.comparison.rows] == ["sales · level", "sales · change", "tax · level",
+                                                             "exports · level"]
         assert table.row_count == 4
         await pilot.press("h")
-        assert table.row_count == 14
+        assert table.row_count == len(CATEGORIES) * len(KINDS)
 
 
 def parse_tables(markdown: str) -> list[list[list[str]]]:
@@ -166,10 +168,10 @@ async def test_export_comparison_writes_parsable_markdown(linked_app, tmp_path, 
         assert any(str(default) in n for n in notes)
     text = default.read_text(encoding="utf-8")
     [table] = parse_tables(text)
-    assert table[0] == ["Category", "Qinglan Heavy Group", "Beifang Hoist Co."]
-    revenue = next(r for r in table if r[0] == "revenue")
-    assert "12.5 billion yuan (2022), operating revenue [1]" in revenue[1]
-    assert "3.1 billion yuan (2022)" in revenue[2]
+    assert table[0] == ["Measure", "Qinglan Heavy Group", "Beifang Hoist Co."]
+    sales = next(r for r in table if r[0] == "sales · level")
+    assert "12.5 billion yuan (2022), operating revenue [1] [2]" in sales[1]  # once, with both sources
+    assert "3.1 billion yuan (2022)" in sales[2]
     assert "## Sources" in text and "file 003\\_echo.txt" in text
     assert "**3.1 billion yuan**" in text
 
@@ -264,7 +266,7 @@ async def test_rank_from_figure_orders_bars_one_unit(linked_app):
 async def test_rank_switches_unit_and_from_comparison_row(linked_app):
     async with linked_app.run_test(size=SIZE) as pilot:
         screen = await open_comparison(pilot)
-        await move_to_cell(pilot, screen, "exports", 1)
+        await move_to_cell(pilot, screen, "exports/level/actual", 1)
         await pilot.press("m")
         await pilot.pause()
         rank = pilot.app.screen
@@ -342,7 +344,7 @@ async def test_palette_ranks_a_category_and_clears_marks(linked_app):
         await pilot.press("enter")
         await pilot.pause()
         assert pilot.app.marked == ()
-        await pilot.press("ctrl+p", *"rank: exports (yuan)")
+        await pilot.press("ctrl+p", *"rank: exports · level (yuan)")
         await pilot.pause(0.5)
         await pilot.press("enter")
         await pilot.pause()

@@ -4,8 +4,10 @@ The bars are Rich Text made of block characters (full blocks plus an eighth-bloc
 DataTable column. Why not a plotting widget (textual-plot, plotext): a ranking is one bar per named
 row, so a table keeps each bar on the same line as its name, value and source, lets the cursor pick a
 row (enter opens its sources), scrolls like every other table, needs no extra dependency, and renders
-identically in SVG screenshots and snapshots. Units are never mixed: one ranking holds one unit, `u`
-switches to the category's next unit.
+identically in SVG screenshots and snapshots. Like is compared with like: one ranking holds one
+category, one kind (`k` switches level, change, share) and one unit family (`u` switches; yuan and
+dollars are never mixed); only actual figures unless `p` switches plans in; thresholds never. Each
+entity is ranked by its figure for the latest period, shown in its own column.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
-from store import figure_summary, format_quantity, rank, ranking_markdown, units_for
+from store import figure_summary, format_quantity, kinds_for, rank, ranking_markdown, units_for
 
 from ..exporting import ExportView
 from ..highlight import plain
@@ -41,16 +43,21 @@ class RankScreen(Screen[None]):
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", tooltip="Back to the previous screen", id="rank.back"),
-        Binding("u", "next_unit", "Unit", tooltip="Rank the same category in its next unit",
+        Binding("u", "next_unit", "Unit", tooltip="Rank the same category in its next unit family",
                 id="rank.next_unit"),
+        Binding("k", "next_kind", "Kind", tooltip="Rank the category's levels, changes or shares",
+                id="rank.next_kind"),
+        Binding("p", "toggle_plans", "Plans", tooltip="Switch plans and targets in or out (actual figures only by default)",
+                id="rank.toggle_plans"),
         Binding("enter", "show_sources", "Sources", tooltip="The ranked entity's figures in their sources",
                 id="rank.sources", priority=True),
     ]
 
-    def __init__(self, store, category: str, unit: str | None = None) -> None:
+    def __init__(self, store, category: str, unit: str | None = None, kind: str | None = None,
+                 with_plans: bool = False) -> None:
         super().__init__()
         self.store = store
-        self.ranking = rank(store, category, unit)
+        self.ranking = rank(store, category, unit, kind, with_plans)
 
     def compose(self) -> ComposeResult:
         """Header, the ranked table, footer."""
@@ -72,22 +79,27 @@ class RankScreen(Screen[None]):
         table.clear(columns=True)
         r = self.ranking
         names = [Text.assemble(plain(e.name), (f" {e.kind}", "dim")) for e in r.entries]
-        values = [Text(format_quantity(e.value, e.figure.unit), justify="right") for e in r.entries]
+        values = [Text(format_quantity(e.figure.value, e.figure.unit), justify="right") for e in r.entries]
+        periods = [plain(e.period + (" plan" if e.figure.status == "plan" else "")) for e in r.entries]
         name_width = min(NAME_LIMIT, max((len(n) for n in names), default=4))
         value_width = max((len(v) for v in values), default=5)
-        rest = self.size.width - CHROME - 3 - name_width - BAR_WIDTH - value_width - 2 * 5
+        period_width = max([len("period"), *(len(p) for p in periods)])
+        rest = self.size.width - CHROME - 3 - name_width - BAR_WIDTH - value_width - period_width - 2 * 6
         for label, key, width in (("#", "rank", 3), ("name", "name", name_width), ("", "bar", BAR_WIDTH),
                                   (Text("value", justify="right"), "value", value_width),
+                                  ("period", "period", period_width),
                                   ("figure as stated", "figure", max(MIN_FIGURE, rest))):
             table.add_column(label, key=key, width=width)
-        for i, (entry, name, value) in enumerate(zip(r.entries, names, values), 1):
-            table.add_row(Text(str(i), justify="right"), name, bar_text(r.bar_fraction(entry)), value,
+        for i, (entry, name, value, period) in enumerate(zip(r.entries, names, values, periods), 1):
+            table.add_row(Text(str(i), justify="right"), name, bar_text(r.bar_fraction(entry)), value, period,
                           plain(f"{figure_summary(entry.figure)} — {entry.figure.metric}"), key=entry.entity_id)
         unit = r.unit or "no unit"
-        self.title = f"rank: {r.category} ({unit})"
+        self.title = f"rank: {r.category} · {r.kind} ({unit})"
         others = f" · other units: {', '.join(r.other_units)} (u)" if r.other_units else ""
-        table.border_title = f"{r.category} in {unit}, largest first"
-        table.border_subtitle = f"{len(r.entries)} entities{others}"
+        kinds = f" · also: {', '.join(r.other_kinds)} (k)" if r.other_kinds else ""
+        plans = "actual and plans" if r.with_plans else "actual only"
+        table.border_title = f"{r.category} as {r.kind} in {unit}, largest first, latest period each"
+        table.border_subtitle = f"{len(r.entries)} entities · {plans} (p){others}{kinds}"
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """A click on a row opens its sources, as enter does."""
@@ -95,14 +107,34 @@ class RankScreen(Screen[None]):
         self.action_show_sources()
 
     def action_next_unit(self) -> None:
-        """Switch to the category's next unit (figures in different units are never mixed)."""
-        units = units_for(self.store, self.ranking.category)
+        """Switch to the category's next unit family (figures in different units are never mixed)."""
+        r = self.ranking
+        units = units_for(self.store, r.category, r.kind, r.with_plans)
         if len(units) < 2:
-            self.notify(f"every {self.ranking.category} figure is in {self.ranking.unit or 'no unit'}")
+            self.notify(f"every {r.category} {r.kind} figure is in {r.unit or 'no unit'}")
             return
-        at = units.index(self.ranking.unit) if self.ranking.unit in units else -1
-        self.ranking = rank(self.store, self.ranking.category, units[(at + 1) % len(units)])
+        at = units.index(r.unit) if r.unit in units else -1
+        self.ranking = rank(self.store, r.category, units[(at + 1) % len(units)], r.kind, r.with_plans)
         self.fill()
+
+    def action_next_kind(self) -> None:
+        """Switch between the category's levels, changes and shares (never ranked together)."""
+        r = self.ranking
+        kinds = kinds_for(self.store, r.category, r.with_plans)
+        if len(kinds) < 2:
+            self.notify(f"every {r.category} figure is a {r.kind}")
+            return
+        at = kinds.index(r.kind) if r.kind in kinds else -1
+        self.ranking = rank(self.store, r.category, None, kinds[(at + 1) % len(kinds)], r.with_plans)
+        self.fill()
+
+    def action_toggle_plans(self) -> None:
+        """Switch plans and targets in or out of the ranking (thresholds are never ranked)."""
+        r = self.ranking
+        self.ranking = rank(self.store, r.category, r.unit, r.kind, not r.with_plans)
+        self.fill()
+        self.notify("plans and targets ranked beside actual figures" if self.ranking.with_plans
+                    else "actual figures only")
 
     def action_show_sources(self) -> None:
         """Open the highlighted entity's figures of this metric in their source passages."""
@@ -112,10 +144,10 @@ class RankScreen(Screen[None]):
             return
         entry = self.ranking.entries[min(table.cursor_row, len(self.ranking.entries) - 1)]
         self.app.push_screen(SourcesScreen(self.store, list(entry.figures),
-                                           f"{self.ranking.category} · {entry.name}"))
+                                           f"{self.ranking.category} · {self.ranking.kind} · {entry.name}"))
 
     def export_view(self) -> ExportView:
         """The ranking as shown (this unit only)."""
         ranking = self.ranking
-        return ExportView("ranking", f"{ranking.category} {ranking.unit or ''}",
+        return ExportView("ranking", f"{ranking.category} {ranking.kind} {ranking.unit or ''}",
                           lambda: ranking_markdown(self.store, ranking))
