@@ -11,13 +11,13 @@ import time
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from store.persist import lock
 from store.persist.build import build
 from store.persist.storage import backup_path, stale_temp_files
 from store.query.api import Store
-from tui.cli import app
+from tests.unit.fast_cli import run
+from tests.unit.other_process import holding_lock
 
 WORKER = Path(__file__).with_name("store_worker.py")
 ROUNDS = 10
@@ -51,18 +51,9 @@ def test_a_second_writer_gives_up_with_one_line(tmp_path, monkeypatch):
     store = tmp_path / "store.json"
     assert not build(store, [_article(tmp_path, "base.txt", 0)]).errors
     before = store.read_bytes()
-    holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time; from filelock import FileLock; "
-         "l = FileLock(sys.argv[1]); l.acquire(); print('held', flush=True); time.sleep(60)",
-         str(lock.lock_path(store))], stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "held"
+    with holding_lock(store):
         monkeypatch.setattr(lock, "LOCK_WAIT", 0.3)
-        result = CliRunner().invoke(app, ["ingest", str(_article(tmp_path, "new.txt", 5)),
-                                          "--store", str(store)])
-    finally:
-        holder.kill()
-        holder.wait()
+        result = run(["ingest", _article(tmp_path, "new.txt", 5), "--store", store])
     assert result.exit_code == 1
     assert result.stderr.strip().splitlines() == [
         f"error: {store}: store is busy (another mfg-explore is writing it); try again when it has finished"]

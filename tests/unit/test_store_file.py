@@ -2,8 +2,6 @@
 import errno
 import os
 import stat
-import subprocess
-import sys
 import time
 
 import pytest
@@ -18,6 +16,7 @@ from store.persist.storage import (
     stale_temp_files,
     write_atomic,
 )
+from tests.unit.other_process import dead_pid, holding_lock
 
 
 def test_a_write_keeps_the_mode_and_the_old_store_as_bak(tmp_path):
@@ -81,15 +80,9 @@ def test_an_export_without_force_never_replaces_a_file_that_appeared(tmp_path, m
     assert path.read_text() == "someone else's\n"
 
 
-def _dead_pid() -> int:
-    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                          capture_output=True, text=True)
-    return int(done.stdout)
-
-
 def test_temporary_files_of_dead_writers_and_old_ones_are_stale(tmp_path):
     store = tmp_path / "store.json"
-    dead = tmp_path / f".store.json.{_dead_pid()}.abc.tmp"
+    dead = tmp_path / f".store.json.{dead_pid()}.abc.tmp"
     alive = tmp_path / f".store.json.{os.getpid()}.abc.tmp"
     foreign = tmp_path / ".store.json.written-by-an-older-version.tmp"
     old = tmp_path / ".store.json.bak.999999.link.tmp"
@@ -106,18 +99,10 @@ def test_temporary_files_of_dead_writers_and_old_ones_are_stale(tmp_path):
 
 def test_temporary_files_are_left_alone_while_a_writer_holds_the_lock(tmp_path):
     store = tmp_path / "store.json"
-    dead = tmp_path / f".store.json.{_dead_pid()}.abc.tmp"
+    dead = tmp_path / f".store.json.{dead_pid()}.abc.tmp"
     dead.write_bytes(b"{")
-    holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time; from filelock import FileLock; "
-         "l = FileLock(sys.argv[1]); l.acquire(); print('held', flush=True); time.sleep(60)",
-         str(lock.lock_path(store))], stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "held"
+    with holding_lock(store):
         assert lock.tidy(store) == 0 and dead.exists()
-    finally:
-        holder.kill()
-        holder.wait()
     assert lock.tidy(store) == 1 and not dead.exists()
 
 
