@@ -61,6 +61,7 @@ _EXPORTS = {
     "RepairPlan": "store.persist.repair", "plan_repair": "store.persist.repair",
     "repair": "store.persist.repair", "read_state": "store.persist.state",
     "update_state": "store.persist.state", "state_path": "store.persist.state",
+    "on_disk": "store.persist.state",
     "write_atomic": "store.persist.storage",
     # terminal safety
     "visible": "store.safe_text", "one_line": "store.safe_text", "safe_json": "store.safe_text",
@@ -108,7 +109,7 @@ if TYPE_CHECKING:  # static tools see every name as a plain import
     from .persist.locations import default_store_path
     from .persist.remove import RemovalPlan, plan_removal, remove_documents
     from .persist.repair import RepairPlan, plan_repair, repair
-    from .persist.state import read_state, state_path, update_state
+    from .persist.state import on_disk, read_state, state_path, update_state
     from .persist.storage import write_atomic
     from .query.api import PassageView, Store
     from .query.compare import (

@@ -9,7 +9,10 @@ from textual.binding import Binding
 from textual.reactive import var
 from textual.worker import Worker, WorkerState
 
+from store import one_line
+
 from .commands import JumpProvider, ViewsProvider
+from .disk import DiskWatch
 from .export_flow import ExportActions
 from .state import Selection
 
@@ -32,7 +35,10 @@ class MfgExplorer(ExportActions, App[None]):
                 tooltip="Export the current view, from anywhere (even the search box)", id="app.export_anywhere"),
         Binding("y", "copy_markdown", "Copy", tooltip="Copy the current view as Markdown to the clipboard",
                 id="app.copy"),
+        Binding("ctrl+r", "reload", "Reload", show=False,
+                tooltip="Open the store again (after another mfg-explore changed it)", id="app.reload"),
     ]
+    DISK_CHECK = 2.0  # seconds between looks at the store file and state.json
 
     current: var[Selection | None] = var(None)
     """What the detail pane shows; later screens (compare, rank, export, copy) read this."""
@@ -45,9 +51,11 @@ class MfgExplorer(ExportActions, App[None]):
         super().__init__()
         self.store_path = store_path
         self.store = store
+        self._disk = DiskWatch()
 
     def on_mount(self) -> None:
         """Explore a given store at once; otherwise open (or build) it in a thread."""
+        self.set_interval(self.DISK_CHECK, self.check_disk)
         if self.store is not None:
             self._explore()
             return
@@ -63,7 +71,9 @@ class MfgExplorer(ExportActions, App[None]):
         )
 
         def progress(doc) -> None:
-            self.call_from_thread(self.screen.advance, doc.file)
+            advance = getattr(self.screen, "advance", None)  # the loading screen, on first open
+            if advance is not None:
+                self.call_from_thread(advance, doc.file)
 
         return Store.open(self.store_path, progress)
 
@@ -73,9 +83,17 @@ class MfgExplorer(ExportActions, App[None]):
             return
         if event.state == WorkerState.SUCCESS:
             self.store = event.worker.result
+            self._disk.opened(self.store.path)
             self._explore()
+            self._after_open()
         elif event.state == WorkerState.ERROR:
-            self.screen.failed(str(event.worker.error))
+            self._disk.reloading = False
+            failed = getattr(self.screen, "failed", None)
+            if failed is not None:
+                failed(str(event.worker.error))
+            else:  # a reload that failed: the store shown stays as it was
+                self.notify(one_line(str(event.worker.error)), title="could not reload",
+                            severity="error", markup=False)
 
     def _explore(self) -> None:
         """Counts in the header and the explorer screen on top."""
@@ -89,6 +107,41 @@ class MfgExplorer(ExportActions, App[None]):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+
+    def _after_open(self) -> None:
+        """Say what the store left out, and show again what a reload was asked to show."""
+        for line in self.store.warnings:
+            self.notify(one_line(line), title="store", severity="warning", timeout=20, markup=False)
+        select, self._disk.select = self._disk.select, None
+        if select is not None and (self.store.entity(select.id) or select.id in self.store.figures):
+            self.call_after_refresh(self.jump_to, select)
+
+    def reload_store(self, select: Selection | None = None) -> None:
+        """Open the store again (the user's decisions apply at opening), then show `select`."""
+        if self.store_path is None:
+            self.notify("This store has no file to reload from.", severity="warning")
+            return
+        self._disk.reloading, self._disk.select = True, select
+        while len(self.screen_stack) > 2:  # back to the explorer, which is replaced
+            self.pop_screen()
+        self.open_store()
+
+    def action_reload(self) -> None:
+        """Reload the store from disk, keeping what the detail pane shows."""
+        self.reload_store(self.current)
+
+    def check_disk(self) -> None:
+        """Every few seconds: if another program wrote the store or state.json, offer to reload."""
+        if self._disk.changed():
+            self.notify("The store changed on disk (another mfg-explore wrote it). Press ctrl+r to "
+                        "reload it; nothing here writes over it.", title="store changed", timeout=30)
+
+    def saved_changed(self) -> None:
+        """A comparison was saved: the tree's Saved node shows it."""
+        from .widgets.region_tree import RegionTree
+        for screen in self.screen_stack:
+            for tree in screen.query(RegionTree):
+                tree.show_saved()
 
     def jump_to(self, selection: Selection) -> None:
         """Show any company, region or figure (used by the command palette)."""

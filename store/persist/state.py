@@ -102,6 +102,20 @@ def update_state(store_path: Path, change: Callable[[dict], object], wait: float
     return result
 
 
+def on_disk(store_path: Path | None) -> tuple:
+    """What the store file and the user state are on disk now (inode, size, modification time
+    of each): a change means another program wrote one of them, so what is shown is out of date."""
+    marks = []
+    for path in ([Path(store_path), state_path(store_path)] if store_path else []):
+        try:
+            st = path.stat()
+        except OSError:
+            marks.append(None)
+        else:
+            marks.append((st.st_ino, st.st_size, st.st_mtime_ns))
+    return tuple(marks)
+
+
 def now_stamp() -> str:
     """The current time as an ISO 8601 string (UTC), for when a decision was made."""
     return datetime.now(timezone.utc).isoformat(timespec="seconds")

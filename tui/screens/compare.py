@@ -10,7 +10,15 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
-from store import compare, comparison_markdown, figure_summary, toggle_empty_rows
+from store import (
+    MfgError,
+    compare,
+    comparison_markdown,
+    figure_summary,
+    one_line,
+    save_comparison,
+    toggle_empty_rows,
+)
 
 from ..exporting import ExportView
 from ..highlight import plain
@@ -54,6 +62,8 @@ class CompareScreen(Screen[None]):
                 id="compare.rank"),
         Binding("enter", "show_sources", "Sources", tooltip="The cell's figures in their source passages",
                 id="compare.sources", priority=True),
+        Binding("s", "save", "Save", tooltip="Save this comparison under a name (the tree's Saved node reopens it)",
+                id="compare.save"),
     ]
 
     def __init__(self, store, entity_ids: list[str], hide_empty: bool = False) -> None:
@@ -137,6 +147,25 @@ class CompareScreen(Screen[None]):
         """The row under the cursor."""
         table = self.query_one(DataTable)
         return self.comparison.rows[min(table.cursor_row, len(self.comparison.rows) - 1)]
+
+    def action_save(self) -> None:
+        """Ask for a name, then save the comparison under it (in state.json beside the store)."""
+        from .ask import NameModal
+        names = " vs ".join(c.name for c in self.comparison.columns)
+        self.app.push_screen(NameModal("save this comparison as", names), self.save_as)
+
+    def save_as(self, name: str | None) -> None:
+        """Save under `name` (None: cancelled); the tree's Saved node shows it."""
+        if name is None:
+            return
+        try:
+            said = save_comparison(self.store, name, [c.entity_id for c in self.comparison.columns],
+                                   empty_rows=not self.comparison.hidden_empty)
+        except MfgError as exc:
+            self.notify(one_line(exc.message), title="not saved", severity="error", markup=False)
+            return
+        self.notify(one_line(said), title="saved", markup=False)
+        self.app.saved_changed()
 
     def export_view(self) -> ExportView:
         """The comparison as shown (empty rows hidden or not)."""

@@ -142,7 +142,13 @@ class ExplorerScreen(MarksAndViews, Screen[None]):
     # ---- following the cursor -------------------------------------------------------------
     @on(RegionTree.Picked)
     def tree_picked(self, event: RegionTree.Picked) -> None:
-        """The detail follows the tree cursor; choosing a node also lists its rows."""
+        """The detail follows the tree cursor; choosing a node also lists its rows (or opens a
+        saved comparison)."""
+        if event.selection.kind == "saved":
+            self.query_one(DetailPane).selection = event.selection
+            if event.chosen:
+                self.open_saved(event.selection.id)
+            return
         self.show(event.selection)
         if event.chosen:
             self.show_rows(entity_rows(self.store, event.selection.id))

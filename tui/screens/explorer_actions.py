@@ -27,6 +27,18 @@ class MarksAndViews:
             return
         self.app.push_screen(CompareScreen(self.store, marked))
 
+    def open_saved(self, name: str) -> None:
+        """Open a saved comparison (chosen in the tree's Saved node)."""
+        from store import MfgError, one_line, saved_comparison
+
+        from .compare import CompareScreen
+        try:
+            entry = saved_comparison(self.store, name)
+        except MfgError as exc:
+            self.notify(one_line(exc.message), severity="warning", markup=False)
+            return
+        self.app.push_screen(CompareScreen(self.store, list(entry.ids), hide_empty=not entry.empty_rows))
+
     def action_rank(self) -> None:
         """Rank by the figure in the detail pane: same category, same unit."""
         from .rank import RankScreen

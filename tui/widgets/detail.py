@@ -9,15 +9,22 @@ from textual.widgets import Static
 from ..marks import MARKER, MarkRequested
 from ..state import Selection
 from . import detail_render as render
+from .corrections import CorrectionActions
 
 EMPTY_HINT = "Nothing selected.\n\nPress / to search, or move through the region tree."
 
 
-class DetailPane(VerticalScroll, can_focus=True):
+class DetailPane(CorrectionActions, VerticalScroll, can_focus=True):
     """Shows `selection`; for a company, `mention_index` picks which mention is in context."""
 
     BINDINGS = [Binding("space", "mark", "Mark", tooltip="Mark/unmark the company or region shown",
-                        id="detail.mark")]
+                        id="detail.mark"),
+                Binding("j", "merge", "Merge", tooltip="Merge another company into this one (the same firm)",
+                        id="detail.merge"),
+                Binding("u", "split", "Split", tooltip="Split one of this company's names off as a firm of its own",
+                        id="detail.split"),
+                Binding("F", "fix", "Correct", key_display="F",
+                        tooltip="Correct this figure's subject or category", id="detail.fix")]
 
     selection: reactive[Selection | None] = reactive(None)
     mention_index: reactive[int] = reactive(0)
@@ -35,6 +42,7 @@ class DetailPane(VerticalScroll, can_focus=True):
 
     def watch_selection(self, selection: Selection | None) -> None:
         """A new item starts at its first mention, scrolled to the top."""
+        self.refresh_bindings()  # merge and split on a company, correct on a figure
         self.mention_index = 0
         self.refresh_body()
         self.scroll_home(animate=False)
@@ -82,4 +90,6 @@ class DetailPane(VerticalScroll, can_focus=True):
             return render.company_detail(store, store.companies[sel.id], self.mention_index)
         if sel.kind == "region" and sel.id in store.regions:
             return render.region_detail(store, store.regions[sel.id], self.mention_index)
+        if sel.kind == "saved":
+            return render.saved_detail(store, sel.id)
         return f"{sel.kind} {sel.id} is not in the store"

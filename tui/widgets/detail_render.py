@@ -6,10 +6,12 @@ from rich.table import Table
 from rich.text import Text
 
 from store import (
+    MfgError,
     figure_sentence,
     figures_grouped,
     region_companies,
     region_figures,
+    saved_comparison,
     subregions,
     value_text,
 )
@@ -118,3 +120,15 @@ def region_detail(store, region, mention_index: int = 0) -> Group:
     return Group(heading(region.name, "region"), table, Text(""),
                  Text(f"figures ({len(figs)})", "bold"), *lines, Text(""),
                  *mention_block(store, region.id, mention_index))
+
+
+def saved_detail(store, name: str) -> Group:
+    """A saved comparison: what it compares (enter in the tree opens it)."""
+    try:
+        entry = saved_comparison(store, name)
+    except MfgError as exc:
+        return Group(heading(name, "saved comparison"), plain(exc.message, "dim"))
+    return Group(heading(name, "saved comparison"),
+                 fields([("compares", "; ".join(store.name_of(i) for i in entry.ids)),
+                         ("saved", entry.at[:16].replace("T", " "))]),
+                 Text(""), Text("enter opens it", "dim"))

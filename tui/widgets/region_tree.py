@@ -43,14 +43,30 @@ class RegionTree(Tree[Selection]):
         self.show_root = False
         self.guide_depth = 2
         self._labels: dict = {}  # node id → label without the marker
+        self._saved: UINode | None = None
 
     def on_mount(self) -> None:
-        """Fill the tree from the store's region hierarchy."""
+        """Fill the tree from the store's region hierarchy, saved comparisons first."""
         for node in self.store.region_tree():
             self._add(self.root, node)
         self.root.expand()
         for child in self.root.children:
             child.expand()
+        self.show_saved()
+
+    def show_saved(self) -> None:
+        """The "Saved comparisons" node at the top, one leaf per saved comparison (none: no node)."""
+        from store import saved_comparisons
+        if self._saved is not None:
+            self._saved.remove()
+            self._saved = None
+        saved = saved_comparisons(self.store)
+        if not saved:
+            return
+        self._saved = self.root.add(Text("Saved comparisons", "bold"), before=0, expand=True)
+        for entry in saved:
+            label = Text.assemble(plain(entry.name), (f" · {len(entry.ids)} items", "dim"))
+            self._saved.add_leaf(label, Selection("saved", entry.name))
 
     def _add(self, parent: UINode, node) -> None:
         """Add one region, its sub-regions and its companies under `parent`."""
