@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from textual import work
 
+from store import one_line
+
 
 class ExportActions:
     """Mixed into the App: every screen that has an `export_view()` can be exported or copied."""
@@ -34,7 +36,7 @@ class ExportActions:
         try:
             text = view.build()
         except Exception as exc:  # a view that cannot be built must not take the app down
-            self.call_from_thread(self.notify, f"cannot export: {exc}", title="export",
+            self.call_from_thread(self.notify, one_line(f"cannot export: {exc}"), title="export",
                                   severity="error", markup=False)
             return
         self.call_from_thread(self._markdown_ready, view, text, target)
@@ -43,7 +45,7 @@ class ExportActions:
         """Copy the Markdown, or open the modal that writes it."""
         if target == "clipboard":
             self.copy_to_clipboard(text)
-            self.notify(f"{view.view} “{view.name}” copied as Markdown ({len(text):,} characters)",
+            self.notify(one_line(f"{view.view} “{view.name}” copied as Markdown ({len(text):,} characters)"),
                         title="copied", markup=False)
             return
         from .screens.export_modal import ExportModal
@@ -52,4 +54,4 @@ class ExportActions:
     def _exported(self, path) -> None:
         """Report where the file went."""
         if path is not None:
-            self.notify(f"wrote {path}", title="exported", markup=False)
+            self.notify(one_line(f"wrote {path}"), title="exported", markup=False)

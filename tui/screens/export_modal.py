@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from store import ExportError, ExportExists, default_export_name, write_markdown
+from store import ExportError, ExportExists, default_export_name, one_line, write_markdown
 
 from ..exporting import ExportView
 
@@ -100,7 +100,7 @@ class ExportModal(ModalScreen[Path | None]):
     def fail(self, message: str, severity: str = "error") -> None:
         """Show why nothing was written, in the modal and as a notification."""
         self.query_one("#export-status", Static).update(Text(message, style="bold"))
-        self.notify(message, title="export", severity=severity, markup=False)
+        self.notify(one_line(message), title="export", severity=severity, markup=False)
 
     def action_cancel(self) -> None:
         """Close without writing."""
