@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from ...models import Mention, Region
 from ..document import DocModel
+from ..regions.hierarchy import ancestors
 from .references import Reference
 from .words import subject_words
 
@@ -104,7 +105,7 @@ def _mark_most_local(cands: list[Candidate], regions: dict[str, Region]) -> None
     # Weifang, ...") no longer frames it: the more local place does.
     for c in cands:
         frames = [k for k in c.features if k.startswith(("section", "focus"))]
-        if frames and any(c.entity_id in _ancestors(o.entity_id, regions) for o in places if o is not c):
+        if frames and any(c.entity_id in ancestors(o.entity_id, regions) for o in places if o is not c):
             for k in frames:
                 c.features[k] = 0.0
 
@@ -181,7 +182,7 @@ def _listed(text: str, m: Mention, mentions: list[Mention], regions: dict[str, R
         if (o.entity_id in regions) != (m.entity_id in regions):
             return False
         return o.entity_id not in regions or not (
-            o.entity_id in _ancestors(m.entity_id, regions) or m.entity_id in _ancestors(o.entity_id, regions))
+            o.entity_id in ancestors(m.entity_id, regions) or m.entity_id in ancestors(o.entity_id, regions))
     return any(o is not m and kin(o) and (_LIST_NEIGHBOUR.match(text[o.end:m.start]) if o.end <= m.start
                                           else _LIST_NEIGHBOUR.match(text[m.end:o.start]))
                for o in mentions if abs(o.start - m.start) < 80)
@@ -226,12 +227,3 @@ def _previous_subject(facts: DocFacts, sentence) -> str | None:
         return None
     return _subject_in(facts, previous.start, previous.end)
 
-
-def _ancestors(region_id: str, regions: dict[str, Region]) -> set[str]:
-    """The ids above a region."""
-    out: set[str] = set()
-    region = regions.get(region_id)
-    while region and region.parent_id and region.parent_id not in out:
-        out.add(region.parent_id)
-        region = regions.get(region.parent_id)
-    return out
