@@ -64,6 +64,7 @@ def place_of_firm(model, mentions: list[Candidate], hits: Hits, records: dict[st
     if not support:
         return None
     def total(region_id: str) -> tuple[float, int]:
+        """A place's own support plus half its ancestors', then its depth."""
         above = ancestors(region_id, records)
         inherited = sum(v for k, v in support.items() if k in above) / 2
         return support[region_id] + inherited, -_LEVEL_RANK.get(records[region_id].level, 9)
