@@ -90,7 +90,17 @@ if TYPE_CHECKING:  # static tools see every name as a plain import
         region_markdown,
         search_markdown,
     )
-    from .models import CATEGORIES, KINDS, STATUSES, Company, Document, Figure, Mention, Passage, Region
+    from .models import (
+        CATEGORIES,
+        KINDS,
+        STATUSES,
+        Company,
+        Document,
+        Figure,
+        Mention,
+        Passage,
+        Region,
+    )
     from .persist.build import BuildReport, build, ingest
     from .persist.locations import default_store_path
     from .persist.remove import RemovalPlan, plan_removal, remove_documents
@@ -105,7 +115,14 @@ if TYPE_CHECKING:  # static tools see every name as a plain import
     from .query.corroboration import describe_links
     from .query.documents import document_rows, resolve_documents
     from .query.index import format_value
-    from .query.ranking import Ranking, kinds_for, rank, resolve_category, resolve_kind, units_for
+    from .query.ranking import (
+        Ranking,
+        kinds_for,
+        rank,
+        resolve_category,
+        resolve_kind,
+        units_for,
+    )
     from .query.resolve import resolve_entity
     from .query.search import search_tokens
     from .query.views import (

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..document.vocab import vocab
+from ...calendar import month_number
 from .names import trim_leading
 from .text import (
     Candidate,
@@ -41,7 +41,7 @@ def plausible_name(ctx: DocContext, start: int, end: int, industry_ok: bool = Fa
     toks = trim_leading(ctx, ctx.tokens(start, end))
     words = [strip_possessive(t[2]) for t in toks]
     if not toks or set(words) & (w.not_company | w.title_words) or looks_like_person(words) \
-            or (len(words) == 1 and vocab().month_number(words[0]) and words[0][0].isupper()):
+            or (len(words) == 1 and month_number(words[0]) and words[0][0].isupper()):
         return None  # people, bodies, titles and months are no firms
     if " ".join(words) in w.region_phrases:
         return None  # "South China's Guangdong": a part of the country, not a brand
