@@ -22,6 +22,8 @@ __all__ = ["find_companies", "merge_companies"]
 
 # "OPPO and Vivo": two one-word brands joined by "and" are two runs, not one name.
 _TWO_BRANDS = re.compile(r"([A-Z][\w-]*) and ([A-Z][\w-]*)")
+# What opens a list of firms: after it, "A and B C" is two items ("such as Xiagong and King Long").
+_LIST_OPENER = re.compile(r"\b(?:such as|including|like|represented by|led by)\s+(?:the\s+)?$")
 # A lower-case "group" right after a brand is part of its name ("BAIC group").
 _LOWER_GROUP = re.compile(r" group\b")
 
@@ -33,7 +35,8 @@ def _runs(model: DocModel, zones: list[tuple[int, int]] = ()) -> list[tuple[int,
         if model.is_furniture(m.start(), m.end()):
             continue
         two = _TWO_BRANDS.fullmatch(m.group())
-        listed = model.text[max(0, m.start() - 2):m.start()] == ", " and " and " in m.group() \
+        listed = (model.text[max(0, m.start() - 2):m.start()] == ", " or _LIST_OPENER.search(
+            model.text, max(0, m.start() - 20), m.start())) and " and " in m.group() \
             and not m.group("legal") and not any(a < m.end() and m.start() < b for a, b in zones)
         if listed:  # "A, B and C D": the last "and" of a list joins two items, not one name
             cut = m.start() + m.group().rindex(" and ")
