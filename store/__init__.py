@@ -39,11 +39,19 @@ _EXPORTS = {
     "units_for": "store.query.ranking", "resolve_category": "store.query.ranking",
     "describe_links": "store.query.corroboration", "format_value": "store.query.index",
     "resolve_entity": "store.query.resolve", "search_tokens": "store.query.search",
+    "find": "store.query.find", "same_facts": "store.query.views", "company_rows": "store.query.views",
+    "Filters": "store.query.filters", "Narrowing": "store.query.filters", "Chip": "store.query.filters",
+    "FacetValue": "store.query.filters", "facet_values": "store.query.filters",
+    "parse_period": "store.query.filters",
     # export
     "comparison_markdown": "store.export.views", "entity_markdown": "store.export.views",
     "ranking_markdown": "store.export.views", "region_markdown": "store.export.views",
     "search_markdown": "store.export.views", "default_export_name": "store.export.files",
     "write_markdown": "store.export.files", "dump_store": "store.export.dump",
+    "rows_markdown": "store.export.views", "row_record": "store.export.records",
+    "rows_csv": "store.export.records", "entity_record": "store.export.records",
+    "comparison_record": "store.export.records", "figure_record": "store.export.records",
+    "write_atomic": "store.persist.storage",
     # terminal safety
     "visible": "store.safe_text", "one_line": "store.safe_text",
 }
@@ -76,15 +84,24 @@ if TYPE_CHECKING:  # static tools see every name as a plain import
     )
     from .export.dump import dump_store
     from .export.files import default_export_name, write_markdown
+    from .export.records import (
+        comparison_record,
+        entity_record,
+        figure_record,
+        row_record,
+        rows_csv,
+    )
     from .export.views import (
         comparison_markdown,
         entity_markdown,
         ranking_markdown,
         region_markdown,
+        rows_markdown,
         search_markdown,
     )
     from .models import CATEGORIES, Company, Document, Figure, Mention, Passage, Region
     from .persist.build import BuildReport, build, ingest
+    from .persist.storage import write_atomic
     from .persist.locations import default_store_path
     from .query.api import PassageView, Store
     from .query.compare import (
@@ -95,12 +112,15 @@ if TYPE_CHECKING:  # static tools see every name as a plain import
         toggle_empty_rows,
     )
     from .query.corroboration import describe_links
+    from .query.filters import Chip, FacetValue, Filters, Narrowing, facet_values, parse_period
+    from .query.find import find
     from .query.index import format_value
     from .query.ranking import Ranking, rank, resolve_category, units_for
     from .query.resolve import resolve_entity
     from .query.search import search_tokens
     from .query.views import (
         Row,
+        company_rows,
         counts,
         entity_rows,
         figure_sentence,
@@ -109,6 +129,7 @@ if TYPE_CHECKING:  # static tools see every name as a plain import
         region_figures,
         region_rows,
         result_rows,
+        same_facts,
         sort_rows,
         subregions,
         value_text,

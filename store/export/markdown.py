@@ -85,6 +85,19 @@ def quoted_sentence(store, fig) -> str:
     return ("… " if lo else "") + text + (" …" if hi < len(sentence) else "")
 
 
+_SAFE_URL = re.compile(r"^https?://[^\s<>\\`]+$")
+
+
+def source_line(doc) -> str:
+    """'Headline — Publisher, 2024-03-30, file x.txt, <https://…>': what the store knows, nothing made up."""
+    facts = [escape(doc.publisher or ""), escape(doc.date or "")]
+    facts.append(f"file {escape(doc.file)}")
+    if doc.url and _SAFE_URL.match(doc.url):
+        facts.append(f"<{doc.url}>")
+    title = escape(shorten(doc.title, TITLE_LIMIT)) or "Untitled"
+    return f"{title} — " + ", ".join(f for f in facts if f)
+
+
 class Citations:
     """Numbered sources for the figures a view shows; a figure cited twice keeps its number."""
 
@@ -101,15 +114,18 @@ class Citations:
             self._number[fig.id] = len(self.order)
         return f"[{self._number[fig.id]}]"
 
+    def cite_fact(self, sources) -> str:
+        """The marks of one fact stated in several sources: '[1][2]'."""
+        return "".join(self.cite(fig) for fig in sources)
+
     def render(self) -> str:
-        """The '## Sources' section: title, date, file and the quoted sentence, one per number."""
+        """The '## Sources' section: where each figure was said, and the quoted sentence."""
         if not self.order:
             return ""
         lines = ["## Sources", ""]
         for n, fig in enumerate(self.order, 1):
-            doc = self.store.documents[fig.doc_id]
-            lines.append(f"{n}. {escape(shorten(doc.title, TITLE_LIMIT)) or 'Untitled'} ({escape(doc.date or 'undated')}), "
-                         f"file {escape(doc.file)}: “{quoted_sentence(self.store, fig)}”{self._note(fig)}")
+            lines.append(f"{n}. {source_line(self.store.documents[fig.doc_id])}: "
+                         f"“{quoted_sentence(self.store, fig)}”{self._note(fig)}")
         return "\n".join(lines)
 
     def _note(self, fig) -> str:

@@ -3,20 +3,27 @@ from __future__ import annotations
 
 from ..query.compare import Comparison, figure_summary, format_quantity
 from ..query.ranking import Ranking
+from ..query.views import same_facts
 from .markdown import Citations, cell, document, escape, heading, table
 
 
-def _figure_cell(fig, cites: Citations, with_metric: bool = True) -> str:
-    """One figure in a cell: value with qualifier and period, what it measures, its citation."""
+def _figure_cell(fig, cites: Citations, with_metric: bool = True, sources=None) -> str:
+    """One fact in a cell: value with qualifier and period, what it measures, each source cited."""
     metric = f", {cell(fig.metric)}" if with_metric and fig.metric else ""
-    return f"{cell(figure_summary(fig))}{metric} {cites.cite(fig)}"
+    return f"{cell(figure_summary(fig))}{metric} {cites.cite_fact(sources or (fig,))}"
+
+
+def _facts_cell(store, figures, cites: Citations) -> str:
+    """Several figures in one cell, each fact once with its sources, one per line."""
+    return "<br>".join(_figure_cell(fig, cites, sources=sources) for fig, sources in same_facts(store, figures))
 
 
 def _figures_table(store, figures, cites: Citations) -> str:
-    """Category, figure, metric and source of each figure, in document order."""
-    rows = [[cell(f.category), _figure_cell(f, cites, with_metric=False), cell(f.metric),
-             cell(store.documents[f.doc_id].file)] for f in figures]
-    return table(["Category", "Figure", "Metric", "Document"], rows) if rows else "No figures."
+    """Category, figure, metric and documents of each fact, in document order (each fact once)."""
+    rows = [[cell(f.category), _figure_cell(f, cites, with_metric=False, sources=sources), cell(f.metric),
+             cell(", ".join(dict.fromkeys(store.documents[s.doc_id].file for s in sources)))]
+            for f, sources in same_facts(store, figures)]
+    return table(["Category", "Figure", "Metric", "Documents"], rows) if rows else "No figures."
 
 
 def _count(n: int, noun: str) -> str:
@@ -82,25 +89,40 @@ def _find_node(nodes, region_id: str):
     return None
 
 
-def search_markdown(store, query: str, results) -> str:
-    """Search results: kind, name, match score; figure results are cited."""
+def rows_markdown(store, title: str, rows, about: str | None = None) -> str:
+    """Rows of the results table (store.Row), in the order given: kind, result, subject, category.
+
+    A figure restated by other articles is listed once, citing each of them.
+    """
+    about = about or f"What the explorer lists for {escape(title)}, in the order shown."
     cites = Citations(store)
-    rows = []
-    for r in results:
-        fig = store.figures.get(r.id) if r.kind == "figure" else None
-        subject = store.name_of(fig.subject_id) if fig else ""
-        label = _figure_cell(fig, cites) + (f" — {cell(subject)}" if subject else "") if fig else cell(r.label)
-        rows.append([r.kind, label, f"{r.score:.0f}"])
-    about = f"Companies, regions and figures matching the search “{escape(query)}”, best first."
-    body = table(["Kind", "Result", "Score"], rows) if rows else "Nothing matches."
-    return document(heading(f"Search: {query}", about), body, cites.render())
+    seen: set[str] = set()
+    lines = []
+    for row in rows:
+        if row.id in seen:
+            continue
+        fig = store.figures.get(row.id) if row.kind == "figure" else None
+        if fig is None:
+            lines.append([row.kind, cell(row.label), cell(row.subject), ""])
+            continue
+        [(_, sources)] = same_facts(store, [fig])
+        seen.update(s.id for s in sources)
+        lines.append([row.kind, _figure_cell(fig, cites, sources=sources), cell(row.subject), cell(fig.category)])
+    body = table(["Kind", "Result", "Subject", "Category"], lines) if lines else "Nothing matches."
+    return document(heading(title, about), body, cites.render())
+
+
+def search_markdown(store, query: str, rows) -> str:
+    """Search results as listed (rows in screen order), figures cited."""
+    about = f"Companies, regions and figures matching the search “{escape(query)}”, in the order shown."
+    return rows_markdown(store, f"Search: {query}", rows, about)
 
 
 def comparison_markdown(store, comparison: Comparison) -> str:
     """The comparison table: categories down, entities across, cited figures in the cells."""
     cites = Citations(store)
     names = [c.name for c in comparison.columns]
-    rows = [[cell(row.category), *("<br>".join(_figure_cell(f, cites) for f in figs) for figs in row.cells)]
+    rows = [[cell(row.category), *(_facts_cell(store, figs, cites) for figs in row.cells)]
             for row in comparison.rows]
     hidden = " Categories with no figure for any of them are left out." if comparison.hidden_empty else ""
     about = (f"Figures the articles give for {', '.join(escape(n) for n in names)}, "
@@ -114,10 +136,11 @@ def ranking_markdown(store, ranking: Ranking) -> str:
     cites = Citations(store)
     unit = ranking.unit or "no unit"
     rows = [[str(i), cell(e.name), e.kind, cell(format_quantity(e.value, e.figure.unit)),
-             _figure_cell(e.figure, cites)] for i, e in enumerate(ranking.entries, 1)]
+             cell(e.figure.period or ""), _figure_cell(e.figure, cites, sources=same_facts(store, [e.figure])[0][1])]
+            for i, e in enumerate(ranking.entries, 1)]
     about = (f"Every company and region with a “{escape(ranking.category)}” figure in "
              f"{escape(unit)}, largest first (each ranked by its largest such figure).")
     if ranking.other_units:
         about += " Figures in other units are ranked apart: " + ", ".join(escape(u) for u in ranking.other_units) + "."
-    body = table(["Rank", "Name", "Kind", "Value", "Figure"], rows) if rows else "Nothing to rank."
+    body = table(["Rank", "Name", "Kind", "Value", "Period", "Figure"], rows) if rows else "Nothing to rank."
     return document(heading(f"Ranking: {ranking.category} ({unit})", about), body, cites.render())

@@ -20,6 +20,7 @@ class BuildReport:
     documents: int = 0
     counts: dict[str, int] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
+    already_stored: list[str] = field(default_factory=list)  # files whose text the store already holds
 
 
 def read_documents(paths: list[Path], report: BuildReport) -> list[Document]:
@@ -82,6 +83,8 @@ def ingest(store_path: Path, files: list[Path], progress=None) -> BuildReport:
         return report
     tables = read_tables(store_path, with_cache=True)
     old_docs, sources = _documents_of(tables["documents"])
+    stored = {d.id for d in old_docs}
+    report.already_stored = [d.file for d in new_docs if d.id in stored]
     sources.update({d.id: sources.get(d.id, "user") for d in new_docs})
     # Stored articles keep their extraction; only the new ones go through the extractors.
     cached = cached_extractions(tables, old_docs)

@@ -16,6 +16,9 @@ def _report(report: lib.BuildReport, verb: str) -> None:
     """Print a build/ingest report: errors on stderr, counts on stdout; exit 1 on any error."""
     for line in report.errors:
         say_error(line)
+    for file in report.already_stored:
+        err.print(f"note: {lib.one_line(file)} is already in the store (same text); nothing new from it",
+                  markup=False)
     if report.counts:
         counts = ", ".join(f"{n} {t}" for t, n in report.counts.items())
         out.print(f"{verb} {report.documents} documents: {counts}", markup=False)
@@ -25,7 +28,7 @@ def _report(report: lib.BuildReport, verb: str) -> None:
 
 def build(ctx: typer.Context,
           paths: Annotated[Optional[list[Path]], typer.Argument(
-              metavar="[PATH]...", show_default=False,
+              metavar="PATH", show_default=False,
               help="Article files or folders (default: the bundled seeds).")] = None,
           store: StoreOption = None) -> None:
     """(Re)build the store from PATHs, or from the bundled seeds."""
@@ -37,7 +40,7 @@ def build(ctx: typer.Context,
 
 def ingest(ctx: typer.Context,
            files: Annotated[list[Path], typer.Argument(
-               metavar="PATH...", show_default=False, help="Article files or folders to add.")],
+               metavar="PATH", show_default=False, help="Article files or folders to add.")],
            store: StoreOption = None) -> None:
     """Add your own articles to the store (the rest of the store is kept)."""
     with render.progress_bar(err) as advance:
