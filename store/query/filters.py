@@ -242,7 +242,7 @@ def facet_values(store) -> list[FacetValue]:
     known = [c for c in CATEGORIES if by_category[c]] + sorted(c for c in by_category if c not in CATEGORIES)
     out += [FacetValue("category", c, c, by_category[c]) for c in known]
     by_status = Counter(f.status for f in figs)
-    out += [FacetValue("status", s, s, by_status[s]) for s in STATUSES]
+    out += [FacetValue("status", s, s, by_status[s]) for s in STATUSES if by_status[s]]
     by_year = Counter(y for f in figs for y in _years_in(period_years(f.period)))
     out += [FacetValue("period", str(y), str(y), n) for y, n in sorted(by_year.items(), reverse=True)]
     by_doc = Counter(f.doc_id for f in figs)

@@ -51,7 +51,8 @@ def figure_row(store, fig: Figure, rank: int = 0) -> Row:
     document (the figure as stated is in the detail pane, the value column has the number)."""
     doc = store.documents.get(fig.doc_id)
     return Row("figure", fig.id, fig.metric or fig.text,
-               fig.value, format_quantity(fig.value, fig.unit), store.name_of(fig.subject_id), fig.category,
+               fig.value, " ".join(filter(None, (fig.qualifier, format_quantity(fig.value, fig.unit)))),
+               store.name_of(fig.subject_id), fig.category,
                doc.file if doc else fig.doc_id, rank, fig.period or "")
 
 

@@ -15,16 +15,19 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
-from store import figure_summary, format_quantity, rank, ranking_markdown, units_for
+from store import Narrowing, figure_summary, format_quantity, rank, ranking_markdown, units_for
 
 from ..exporting import ExportView
 from ..highlight import plain
+from ..widgets.columns import Column, middle_ellipsis, share, widest
+from ..widgets.status_line import StatusLine
 
-BAR_WIDTH = 30
+BAR_WIDTH = 20  # the widest bar (160 steps at 1/8 cell); it narrows when the screen is small
+MIN_BAR = 6
 EIGHTHS = " ▏▎▍▌▋▊▉"  # partial blocks, 0/8 … 7/8 of a cell
 BAR_STYLE = "bold"
-NAME_LIMIT = 36  # long machine-made names are cut; the sources screen shows them whole
-MIN_FIGURE = 20
+MIN_NAME = 12  # long machine-made names are shortened in the middle; the sources screen shows them whole
+MIN_FIGURE = 16
 CHROME = 4  # border (2) and vertical scrollbar (2)
 
 
@@ -34,6 +37,17 @@ def bar_text(fraction: float, width: int = BAR_WIDTH) -> Text:
     full, rest = divmod(eighths, 8)
     bar = "█" * full + (EIGHTHS[rest] if rest else "")
     return Text(bar.ljust(width), style=BAR_STYLE)
+
+
+def rank_columns(width: int, names, values, periods, figures) -> dict[str, int]:
+    """Widths for #, name, bar, value, period and figure: numbers and periods whole, then names, bars,
+    and the figure as stated with what is left (it goes first when there is no room)."""
+    name_want = widest(names, "name")
+    columns = [Column("rank", widest([str(len(names))], "#")), Column("name", name_want, least=MIN_NAME),
+               Column("bar", BAR_WIDTH, least=MIN_BAR), Column("value", widest(values, "value")),
+               Column("period", widest(periods, "period")),
+               Column("figure", widest(figures, "figure as stated"), least=MIN_FIGURE, optional=True)]
+    return share(width - CHROME, columns)
 
 
 class RankScreen(Screen[None]):
@@ -50,44 +64,50 @@ class RankScreen(Screen[None]):
     def __init__(self, store, category: str, unit: str | None = None) -> None:
         super().__init__()
         self.store = store
-        self.ranking = rank(store, category, unit)
+        self.base = rank(store, category, unit)
+        self.ranking = self.base
 
     def compose(self) -> ComposeResult:
-        """Header, the ranked table, footer."""
+        """Header, the ranked table, the status line, footer."""
         yield Header()
         yield DataTable(id="rank-table", cursor_type="row", zebra_stripes=True)
+        yield StatusLine(id="status")
         yield Footer()
 
     def on_mount(self) -> None:
-        """Fill the table."""
-        self.fill()
+        """Fill the table, and again whenever the filters change."""
+        self.watch(self.app, "filters", lambda _: self.fill())
 
     def on_resize(self) -> None:
-        """The last column takes the room that is left."""
+        """The columns share the new width."""
         self.fill()
 
     def fill(self) -> None:
-        """Rows from the ranking, largest first; the titles say category, unit and the other units."""
+        """Rows from the ranking under the filters, largest first; the titles say category, unit, other units."""
+        filters = self.app.filters
+        r = self.ranking = Narrowing(self.store, filters).ranking(self.base) if filters else self.base
         table = self.query_one(DataTable)
         table.clear(columns=True)
-        r = self.ranking
         names = [Text.assemble(plain(e.name), (f" {e.kind}", "dim")) for e in r.entries]
         values = [Text(format_quantity(e.value, e.figure.unit), justify="right") for e in r.entries]
-        name_width = min(NAME_LIMIT, max((len(n) for n in names), default=4))
-        value_width = max((len(v) for v in values), default=5)
-        rest = self.size.width - CHROME - 3 - name_width - BAR_WIDTH - value_width - 2 * 5
-        for label, key, width in (("#", "rank", 3), ("name", "name", name_width), ("", "bar", BAR_WIDTH),
-                                  (Text("value", justify="right"), "value", value_width),
-                                  ("figure as stated", "figure", max(MIN_FIGURE, rest))):
-            table.add_column(label, key=key, width=width)
-        for i, (entry, name, value) in enumerate(zip(r.entries, names, values), 1):
-            table.add_row(Text(str(i), justify="right"), name, bar_text(r.bar_fraction(entry)), value,
-                          plain(f"{figure_summary(entry.figure)} — {entry.figure.metric}"), key=entry.entity_id)
+        periods = [plain(e.figure.period or "") for e in r.entries]
+        figures = [plain(f"{figure_summary(e.figure)} — {e.figure.metric}") for e in r.entries]
+        widths = rank_columns(self.size.width, names, values, periods, figures)
+        headers = {"rank": "#", "name": "name", "bar": "", "value": Text("value", justify="right"),
+                   "period": "period", "figure": "figure as stated"}
+        for key, width in widths.items():
+            table.add_column(headers[key], key=key, width=width)
+        for i, entry in enumerate(r.entries):
+            cells = {"rank": Text(str(i + 1), justify="right"), "name": middle_ellipsis(names[i], widths["name"]),
+                     "bar": bar_text(r.bar_fraction(entry), widths["bar"]), "value": values[i],
+                     "period": periods[i], "figure": middle_ellipsis(figures[i], widths.get("figure", 0))}
+            table.add_row(*(cells[key] for key in widths), key=entry.entity_id)
         unit = r.unit or "no unit"
         self.title = f"rank: {r.category} ({unit})"
         others = f" · other units: {', '.join(r.other_units)} (u)" if r.other_units else ""
         table.border_title = f"{r.category} in {unit}, largest first"
         table.border_subtitle = f"{len(r.entries)} entities{others}"
+        self.query_one(StatusLine).show(f"ranking of {r.category} ({unit})", len(r.entries))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """A click on a row opens its sources, as enter does."""
@@ -96,12 +116,12 @@ class RankScreen(Screen[None]):
 
     def action_next_unit(self) -> None:
         """Switch to the category's next unit (figures in different units are never mixed)."""
-        units = units_for(self.store, self.ranking.category)
+        units = units_for(self.store, self.base.category)
         if len(units) < 2:
             self.notify(f"every {self.ranking.category} figure is in {self.ranking.unit or 'no unit'}")
             return
-        at = units.index(self.ranking.unit) if self.ranking.unit in units else -1
-        self.ranking = rank(self.store, self.ranking.category, units[(at + 1) % len(units)])
+        at = units.index(self.base.unit) if self.base.unit in units else -1
+        self.base = rank(self.store, self.ranking.category, units[(at + 1) % len(units)])
         self.fill()
 
     def action_show_sources(self) -> None:
