@@ -16,8 +16,8 @@ from ..models import (
 )
 from .companies import find_companies, merge_companies
 from .corroborate import attach_links
+from .document import read_with_passages
 from .figures import find_figures
-from .passages import split_passages
 from .regions import find_regions
 from .subjects import attribute_subjects
 
@@ -49,10 +49,10 @@ class Corpus:
 
 def extract(doc: Document) -> Extraction:
     """Run every per-document extractor over one document."""
-    passages = split_passages(doc.id, doc.text)
+    model, passages = read_with_passages(doc)
     sentences = [(p.start, p.end) for p in passages if p.kind == "sentence"]
-    region_hits, regions = find_regions(doc.text)
-    company_hits = find_companies(doc.text, region_hits, regions)
+    region_hits, regions = find_regions(model)
+    company_hits = find_companies(model, region_hits, regions)
     figure_hits = find_figures(doc.text, sentences)
     return Extraction(doc, passages, region_hits, regions, company_hits, figure_hits)
 

@@ -2,7 +2,11 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from store.extract.passages import paragraph_spans, sentence_spans, split_passages
+from store.extract.document.passages import (
+    paragraph_spans,
+    sentence_spans,
+    split_passages,
+)
 
 
 def sentences(text):

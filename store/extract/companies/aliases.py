@@ -5,9 +5,11 @@ import json
 import re
 from functools import lru_cache
 
+from rapidfuzz import fuzz, process
+
 from .words import DATA
 
-LEGAL = re.compile(r",?[ \u00a0]?(?:Co\.?,?[ \u00a0]?Ltd\.?|Company Limited|Ltd\.|Inc\.|Corp\.)$")
+LEGAL = re.compile(r",?[ \u00a0]?(?:Co\.?,?[ \u00a0]?Ltd\.?|Company Limited|Ltd\.|Inc\.|Corp\.|Co\.?)$")
 
 
 @lru_cache(maxsize=1)
@@ -24,12 +26,37 @@ def _alias_pattern() -> re.Pattern:
     return re.compile(r"(?<![A-Za-z])(?:" + "|".join(map(re.escape, variants)) + r")(?![A-Za-z])")
 
 
+# A one-letter slip in a long brand ("Duofudo" for "Duofuo") still names the alias table's firm.
+SLIP_RATIO = 90
+SLIP_MIN_LENGTH = 6
+
+
 def alias_canonical(name: str) -> str | None:
-    """The canonical firm an alias-table variant inside `name` points to, if any."""
+    """The canonical firm an alias-table variant inside `name` points to, if any (slips allowed)."""
+    aliases = load_aliases()[0]
     m = _alias_pattern().search(name)
-    return load_aliases()[0][m.group()] if m else None
+    if m:
+        return aliases[m.group()]
+    for word in re.findall(r"[A-Z][a-z]{%d,}" % (SLIP_MIN_LENGTH - 1), name):
+        found = process.extractOne(word, _one_word_variants(), scorer=fuzz.ratio, score_cutoff=SLIP_RATIO)
+        if found:
+            return aliases[found[0]]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _one_word_variants() -> tuple[str, ...]:
+    """The alias table's single-word variants long enough for a slip to be told apart."""
+    return tuple(v for v in load_aliases()[0] if " " not in v and len(v) >= SLIP_MIN_LENGTH)
 
 
 def strip_legal(name: str) -> str:
     """A name without its "Co., Ltd." style suffix."""
     return LEGAL.sub("", name).strip()
+
+
+@lru_cache(maxsize=1)
+def famous_pattern() -> re.Pattern:
+    """One pattern for the well-known bare firm names, on word boundaries."""
+    names = sorted(load_aliases()[1], key=len, reverse=True)
+    return re.compile(r"(?<![A-Za-z])(?:" + "|".join(map(re.escape, names)) + r")(?![A-Za-z])")

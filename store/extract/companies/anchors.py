@@ -3,11 +3,24 @@ from __future__ import annotations
 
 import re
 
+from ..regions.gazetteer import load as gazetteer
 from .aliases import load_aliases, strip_legal
 from .cues import overlaps
 from .keys import doc_key
 from .text import Candidate, DocContext, tokens
 from .words import load_words
+
+
+# A brand followed by a model code names a product, not the firm: "the Audi A5L", "Huawei P60".
+_MODEL_AFTER = re.compile(r"[ \u00a0][A-Z]{0,3}\d+[A-Za-z0-9]*\b")
+
+
+def _spaced_spellings(brand: str) -> set[str]:
+    """A pinyin brand as translators also split it: "weichai" → "Wei Chai"."""
+    syllables = gazetteer().syllables_of(brand) if len(brand) >= 5 else None
+    if not syllables or len(syllables) < 2:
+        return set()
+    return {" ".join(s.capitalize() for s in syllables)}
 
 
 def _anchor_pattern(ctx: DocContext, found: list[Candidate]) -> re.Pattern:
@@ -19,6 +32,7 @@ def _anchor_pattern(ctx: DocContext, found: list[Candidate]) -> re.Pattern:
         key = doc_key(ctx, c)
         if len(key) == 2 and not key[0].startswith(("~", "=")) and len(key[1]) > 2:
             names |= {t[2] for t in tokens(ctx.text, c.start, c.end) if t[2].lower() == key[1]}
+            names |= _spaced_spellings(key[1])
     alt = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
     return re.compile(rf"(?<![A-Za-z])(?:{alt})(?![A-Za-z])")
 
@@ -29,7 +43,7 @@ def anchor_candidates(ctx: DocContext, found: list[Candidate]) -> list[Candidate
     out: list[Candidate] = []
     for m in _anchor_pattern(ctx, found).finditer(ctx.text):
         if overlaps(found + out, m.start(), m.end()) or (m.start(), m.end()) in ctx.exact_places \
-                or ctx.is_place(m.start(), m.end()):
+                or ctx.is_place(m.start(), m.end()) or _MODEL_AFTER.match(ctx.text, m.end()):
             continue
         start, end = m.start(), m.end()
         before = re.search(r"(?:China|my country)[ \u00a0]$", ctx.text[max(0, start - 12):start])

@@ -12,11 +12,18 @@ from .text import (
     strip_possessive,
     tokens,
 )
+from ..document.vocab import vocab
 from .words import load_words
 
-_CUE_BEFORE = re.compile(r"(?:\b(?:giant|enterprise|company|firm|manufacturer|automaker|carmaker|brand)"
-                         r"|\b(?:teamed up|cooperated|partnered|cooperation|together) with)\s+$", re.I)
-_CUE_AFTER = re.compile(r"^,?\s+(?:is\s+|was\s+|as\s+)?(?:a|an|the|another)\s+[^,.;]{0,50}?"
+_CUE_BEFORE = re.compile(r"(?:\b(?:giant|enterprise|company|firm|manufacturer|automaker|carmaker|brand|maker|"
+                         r"supplier|producer|conglomerate|provider|operator|developer|exporter|retailer|"
+                         r"vendor|chipmaker|steelmaker|shipbuilder|shipyard|partner|rival|subsidiary)"
+                         r"|\b(?:teamed up|cooperated|partnered|cooperation|together) with"
+                         r"|\b(?:produced|made|built|developed|manufactured|designed|supplied|operated|owned|"
+                         r"acquired) by"
+                         r"|\b(?:known|referred\s+to|abbreviated)\s+as\s*[\"“]?)\s*$", re.I)
+_CUE_AFTER = re.compile(r"^,\s+an?\s+[A-Z][\w.-]*-based\s+[a-z]|"
+                        r"^,?\s+(?:is\s+|was\s+|as\s+)?(?:a|an|the|another)\s+[^,.;]{0,50}?"
                         r"\b(?:company|enterprise|firm|manufacturer|automaker|supplier|giant|producer|maker|"
                         r"champion|exporter)\b")
 
@@ -33,8 +40,9 @@ def plausible_name(ctx: DocContext, start: int, end: int, industry_ok: bool = Fa
     w = load_words()
     toks = trim_leading(ctx, tokens(ctx.text, start, end))
     words = [strip_possessive(t[2]) for t in toks]
-    if not toks or set(words) & (w.not_company | w.title_words) or looks_like_person(words):
-        return None
+    if not toks or set(words) & (w.not_company | w.title_words) or looks_like_person(words) \
+            or (len(words) == 1 and vocab().month_number(words[0]) and words[0][0].isupper()):
+        return None  # people, bodies, titles and months are no firms
     if " ".join(words) in w.region_phrases:
         return None  # "South China's Guangdong": a part of the country, not a brand
     if ctx.is_place(toks[0][0], toks[-1][1]) or (toks[0][0], toks[-1][1]) in ctx.exact_places:
@@ -54,6 +62,13 @@ def cue_candidates(ctx: DocContext, runs: list, found: list[Candidate]) -> list[
             continue
         before, after = ctx.text[max(0, span[0] - 40):span[0]], ctx.text[span[1]:span[1] + 90]
         strong = _CUE_BEFORE.search(before) or _CUE_AFTER.search(after)
-        if strong or (after[:2] in ("'s", "’s") and plausible_name(ctx, *span)):
+        if strong or (after[:2] in ("'s", "’s") and plausible_name(ctx, *span)
+                      and not _institution_possessive(after)):
             out.append(Candidate(*span))
     return out
+
+
+def _institution_possessive(after: str) -> bool:
+    """"People's Government", "People's Congress": the possessive is inside an institution's name."""
+    m = re.match(r"['’]s\s+([A-Za-z]+)", after)
+    return bool(m) and m.group(1).capitalize() in load_words().not_company

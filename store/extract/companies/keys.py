@@ -63,6 +63,13 @@ def cluster_keys(keys: list[tuple], standalone: set[tuple]) -> dict[tuple, tuple
         target = _subset_target(k, uniq)
         if target and _is_short_form(k, target, standalone):
             rep[k] = rep[target]
+    for k in uniq:
+        # "Foxconn Technology Group" is the alias table's Foxconn; "Wei Chai" is "Weichai".
+        same = [e for e in uniq if e != k and (
+            (e[0] == "=" and not k[0].startswith("=") and " ".join(_words(k)) == e[1])
+            or (e[0] == k[0] and "".join(_words(e)) == "".join(_words(k)) and len(e) != len(k)))]
+        if same:
+            rep[k] = rep[same[0]]
     return {k: find_root(rep, k) for k in keys}
 
 

@@ -10,13 +10,23 @@ from .text import Candidate, DocContext
 from .words import load_words
 
 _SEP = re.compile(r",\s*(?:and\s+)?|\s+and\s+|、\s*")
+_BACK_SEP = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+|、\s*)$")
+# A list item that is not a Title-case run: a short chunk between separators
+# ("enterprises such as BAIC group, Mercedes Benz new energy, ideal automobile").
+_CHUNK_SEP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_CHUNK_END = re.compile(r"[.;:!?()\n]")
+_NOT_IN_NAME = frozenset("""a an the of in on at to for with from by as is are was were be been has have
+had will would can could other others etc many some more most all this that these those its their
+which who whose""".split())
+MAX_CHUNK_WORDS = 5
 
 
 @lru_cache(maxsize=1)
 def _list_heads() -> tuple[re.Pattern, re.Pattern]:
     """Patterns for a list's head before it ("firms such as") and after it ("and other firms")."""
     heads = "|".join(load_words().list_heads)
-    intro = re.compile(rf"\b({heads})\b[^.;:]{{0,30}}?\b(?:such as|including|like)\s+(?:the\s+)?"
+    intro = re.compile(rf"\b({heads})\b[^.;:]{{0,30}}?\b(?:such as|including|like|represented by|"
+                       rf"typified by|led by|headed by)\s+(?:the\s+)?"
                        rf"|\b({heads})\s*[—:–]\s*", re.I)
     outro = re.compile(rf"\s+and\s+other\s+(?:[a-z\-]+\s+)?({heads})\b", re.I)
     return intro, outro
@@ -43,6 +53,59 @@ def _list_items(ctx: DocContext, runs: list, pos: int, backwards: bool = False) 
             return items
 
 
+def _chunks(text: str, pos: int) -> list[tuple[int, int]]:
+    """The separated chunks of a list that starts at `pos`, up to the clause end or a long chunk."""
+    end = _CHUNK_END.search(text, pos)
+    stop = end.start() if end else len(text)
+    out, at = [], pos
+    for sep in [*_CHUNK_SEP.finditer(text, pos, stop), None]:
+        a, b = at, (sep.start() if sep else stop)
+        words = text[a:b].split()
+        if not words or words[0].lower() in _NOT_IN_NAME:
+            break
+        cut = next((i for i, w in enumerate(words) if w.lower() in _NOT_IN_NAME), None)
+        if cut is not None:  # "Luyuan have moved in": the list ends where the clause goes on
+            b = a + len(" ".join(text[a:b].split(" ")[:cut]))
+            words = words[:cut]
+        if len(words) > MAX_CHUNK_WORDS:
+            break
+        out.append((a, b))
+        if sep is None or cut is not None:
+            break
+        at = sep.end()
+    return out
+
+
+def chunk_candidates(ctx: DocContext, found: list[Candidate]) -> list[Candidate]:
+    """Lower-case items of a firms list whose other items are firms: "ideal automobile"."""
+    intro, _ = _list_heads()
+    out: list[Candidate] = []
+    for m in intro.finditer(ctx.text):
+        chunks = _chunks(ctx.text, m.end())
+        named = [c for c in chunks if any(f.start >= c[0] and f.end <= c[1] for f in found + out)]
+        if len(named) < 2:
+            continue
+        for a, b in chunks:
+            words = ctx.text[a:b].split()
+            if overlaps(found + out, a, b) or any(w.lower() in _NOT_IN_NAME for w in words):
+                continue
+            # A capitalised chunk may be longer ("Mercedes Benz new energy") than a lower-case one.
+            longest = MAX_CHUNK_WORDS if words[0][0].isupper() else 3
+            if all(w.isalpha() for w in words) and len(words) <= longest:
+                out.append(Candidate(a, b))
+    return out
+
+
+def widen_to_chunks(ctx: DocContext, found: list[Candidate]) -> None:
+    """A firm named at the start of a list chunk takes the whole chunk: "Mercedes Benz new energy"."""
+    intro, _ = _list_heads()
+    for m in intro.finditer(ctx.text):
+        for a, b in _chunks(ctx.text, m.end()):
+            inside = [f for f in found if a <= f.start and f.end <= b]
+            if len(inside) == 1 and inside[0].start == a and ctx.text[inside[0].end:b].strip().islower():
+                inside[0].end = b
+
+
 def list_candidates(ctx: DocContext, runs: list, found: list[Candidate]) -> list[Candidate]:
     """Items of 'companies such as A, B and C', 'A, B and other firms', and lists beside known firms."""
     intro, outro = _list_heads()
@@ -55,13 +118,17 @@ def list_candidates(ctx: DocContext, runs: list, found: list[Candidate]) -> list
         groups.append((_list_items(ctx, runs, m.start(), backwards=True), ""))
     for start, end, legal in runs:
         if any(c.start >= start and c.end <= (legal or end) for c in found):
-            groups.append((_list_items(ctx, runs, start), None))
+            before = _BACK_SEP.search(ctx.text, max(0, start - 8), start)
+            earlier = _list_items(ctx, runs, before.start(), backwards=True) if before else []
+            groups.append((earlier + _list_items(ctx, runs, start), None))
     out: list[Candidate] = []
     for items, suffix in groups:
         if suffix is None and len(items) < 2:
             continue
         for start, end, legal in items:
-            span = None if overlaps(found + out, start, legal or end) else plausible_name(ctx, start, end)
+            # Beside known firms, a place-led item with industry words is a firm too ("Anyang Iron & Steel").
+            span = None if overlaps(found + out, start, legal or end) else \
+                plausible_name(ctx, start, end, industry_ok=suffix is None)
             if span:
                 out.append(Candidate(*span, kind="research" if suffix else "firm", suffix=suffix or ""))
     return out

@@ -8,50 +8,95 @@ from .text import Candidate, DocContext, tokens
 from .words import load_words
 
 _LEVEL_RANK = {"zone": 0, "town": 1, "district": 2, "county": 3, "prefecture": 4, "province": 5}
-_AFTER_PLACE = re.compile(r"^,?\s*(?:(?:which is |that is )?(?:located|based|headquartered) in|in|of)\s+$")
+# Between a firm's name and the place it is in: "X, located in P", "X (000338) from P", "X in P".
+_AFTER_PLACE = re.compile(r"^(?:\s*\([^()]{0,20}\))?,?\s*(?:(?:which is |that is )?(?:located|based|"
+                          r"headquartered|situated)\s+(?:in|at)|in|at|from)\s+(?:the\s+)?$")
+_BASED = re.compile(r"^,\s+an?\s+$")
+_LOCATIVE = re.compile(r"\b(?:in|at|into|within|inside)\s+(?:the\s+)?(?:[\w’']+\s+){0,2}$", re.I)
+_BACK_REFERENCE = re.compile(r"\b(?:the|this|our)\s+(?:city|county|district|town|zone|park|area|region)\b|"
+                             r"\blocal\b|\bhere\b", re.I)
+NAME, AFTER, CLAUSE, SECTION, FOCUS, PROVINCE_PREFIX = 3.0, 4.0, 2.0, 2.0, 1.0, 1.0
 
 
-def section_places(text: str, regions: list[RegionHit]) -> list[tuple[int, str]]:
-    """(offset, region key) of headings like 'Changyuan, Henan: ...' that open a section on a place."""
-    out = []
-    for m in re.finditer(r"(?m)^[^\n]{0,60}?:[^\n]{0,100}$", text):
-        hits = [r for r in regions if m.start() <= r.start and r.end <= m.start() + m.group().index(":")]
-        if hits and hits[0].start == m.start():
-            out.append((m.start(), hits[0].key))
+def place_of_firm(model, mentions: list[Candidate], hits: list[RegionHit], records: dict[str, Region],
+                  taken: list[tuple[int, int]], focus: str | None) -> str | None:
+    """The most local place the text puts a firm in, from all its mentions in one article.
+
+    Evidence, strongest first: a place right after the name ("located in", "from"), a place in
+    the name, a place in the same clause or the section heading, and the place the article is
+    about when the firm's paragraph is about it too. Support for a place also counts for the
+    places under it, so the most local consistent place wins. No evidence, no place.
+    """
+    support: dict[str, float] = {}
+    for cand in mentions:
+        for region_id, strength in _evidence(model, cand, hits, records, taken, focus):
+            support[region_id] = max(support.get(region_id, 0.0), strength)
+    if not support:
+        return None
+    def total(region_id: str) -> tuple[float, int]:
+        above = _ancestors(region_id, records)
+        inherited = sum(v for k, v in support.items() if k in above) / 2
+        return support[region_id] + inherited, -_LEVEL_RANK.get(records[region_id].level, 9)
+    return max(support, key=total)
+
+
+def _evidence(model, cand: Candidate, hits, records, taken, focus) -> list[tuple[str, float]]:
+    """(region id, strength) pairs one mention of a firm gives."""
+    text = model.text
+    out: list[tuple[str, float]] = []
+    inside = [h for h in hits if cand.start <= h.start and h.end <= cand.end and h.key in records]
+    for h in inside:
+        local = records[h.key].level != "province"
+        out.append((h.key, NAME if local else PROVINCE_PREFIX))
+    after = next((h for h in hits if cand.end <= h.start < cand.end + 40 and h.key in records
+                  and (_AFTER_PLACE.match(text[cand.end:h.start]) or _BASED.match(text[cand.end:h.start]))), None)
+    if after:
+        out.append((after.key, AFTER))
+    clause = model.clause_at(cand.start) or (cand.start, cand.end)
+    sentence = model.sentence_at(cand.start)
+    for lo, hi, strength in ((*clause, CLAUSE), (sentence.start, sentence.end, CLAUSE - 0.5) if sentence else (0, 0, 0)):
+        near = [h for h in hits if lo <= h.start < hi and h.key in records
+                and not (cand.start <= h.start < cand.end) and not any(a <= h.start < b for a, b in taken)]
+        if near:
+            best = min(near, key=lambda h: abs(h.start - cand.start))
+            bonus = 0.5 if _LOCATIVE.search(text, max(0, best.start - 40), best.start) else 0.0
+            out.append((best.key, strength + bonus))
+            break
+    else:
+        back = _BACK_REFERENCE.search(text, *clause) if focus else None
+        if back and _LOCATIVE.search(text, max(0, back.start() - 40), back.start() + 4):
+            out.append((focus, CLAUSE))  # "which opened a plant in the zone": the article's zone
+    for heading in model.headings_before(cand.start):  # the section: its latest heading naming a place
+        named = [h for h in hits if heading.start <= h.start < heading.end and h.key in records
+                 and records[h.key].level != "province"]  # a province's section says nothing local
+        if named:
+            out.append((min(named, key=lambda h: _LEVEL_RANK.get(records[h.key].level, 9)).key, SECTION))
+            break
+    # Never a whole province by default: an article about Henan says nothing of where TSMC is.
+    if focus and records[focus].level != "province" and _about_focus(model, cand, hits, records, focus, taken) \
+            and not _foreign(text, cand):
+        out.append((focus, FOCUS))
     return out
 
 
-def home_province(regions: list[RegionHit], records: dict[str, Region]) -> str | None:
-    """The province an article is about, when most of the places it names lie in one (>= 60%)."""
-    provinces = [p for p in (_province(r.key, records) for r in regions) if p]
-    if len(provinces) < 3:
-        return None
-    top = max(set(provinces), key=provinces.count)
-    return top if provinces.count(top) >= 0.6 * len(provinces) else None
+def _about_focus(model, cand: Candidate, hits, records, focus: str, taken) -> bool:
+    """True when the firm's paragraph names the article's place (not inside a firm's name) or
+    refers back to one ("the city", "local")."""
+    para = model.paragraph_at(cand.start)
+    if para is None:
+        return False
+    for h in hits:
+        if para.start <= h.start < para.end and (h.key == focus or focus in _ancestors(h.key, records)) \
+                and not any(a <= h.start < b for a, b in taken):
+            return True
+    return bool(_BACK_REFERENCE.search(model.text, para.start, para.end))
 
 
-def _province(key: str, records: dict[str, Region]) -> str | None:
-    """The id of the province a region lies in (itself for a province)."""
-    chain = [key, *_ancestors(key, records)]
-    return next((k for k in chain if k in records and records[k].level == "province"), None)
-
-
-def region_for(text: str, hit: Candidate, regions: list[RegionHit], records: dict[str, Region],
-                sections: list[tuple[int, str]]) -> str | None:
-    """The place the text puts a company in: in its name, right after it, or its section's place."""
-    stated = [r.key for r in regions if hit.start <= r.start and r.end <= hit.end]
-    after = [r for r in regions if hit.end <= r.start < hit.end + 40
-             and _AFTER_PLACE.match(text[hit.end:r.start])]
-    stated += [after[0].key] if after else []
-    rank = lambda key: _LEVEL_RANK.get(records[key].level, 9) if key in records else 9
-    stated.sort(key=rank)
-    section = [key for pos, key in sections if pos <= hit.start]
-    # "Xinxiang Mining Crane Factory" in a section on Changyuan (a county of Xinxiang): Changyuan.
-    if stated and section and stated[0] in _ancestors(section[-1], records):
-        return section[-1]
-    if stated and rank(stated[0]) < _LEVEL_RANK["province"]:
-        return stated[0]
-    return section[-1] if section else (stated[0] if stated else None)
+def _foreign(text: str, cand: Candidate) -> bool:
+    """True when an origin abroad stands before the name ("Swiss conglomerate ABB Group")."""
+    before = text[max(0, cand.start - 40):cand.start]
+    words = load_words().nationalities - {"Local", "Domestic"}
+    return any(re.search(rf"\b{re.escape(w)}\b", before) for w in words)
 
 
 def _ancestors(key: str, records: dict[str, Region]) -> set[str]:

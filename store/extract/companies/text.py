@@ -9,9 +9,10 @@ from .words import load_words
 
 _SP = r"[ \u00a0]"
 # A capitalised word; "Co"/"Ltd" are left to the legal-suffix group, "'s" to the possessive check.
-_WORD = r"(?!(?:Co|Ltd|Inc|Corp)\b)(?:[A-Z][A-Za-z0-9]*(?:[-&][A-Za-z0-9]+)*(?:['’][a-z]{2,})?|R&D)"
+# "Off- shore": a word broken by a lost line break keeps its second half.
+_WORD = r"(?!(?:Co|Ltd|Inc|Corp)\b)(?:[A-Z][A-Za-z0-9]*(?:[-&][A-Za-z0-9]+)*(?:-[ \u00a0][a-z]+)?(?:['’][a-z]{2,})?|R&D)"
 _PAREN = r"\([A-Z][A-Za-z]+\)"
-_LEGAL = rf"(?:,?{_SP}?Co\.?,?{_SP}?Ltd\.?|{_SP}Company{_SP}Limited|,?{_SP}(?:Ltd|Inc|Corp)\.)"
+_LEGAL = rf"(?:,?{_SP}?Co\.?,?{_SP}?Ltd\b\.?|{_SP}Company{_SP}Limited|,?{_SP}(?:Ltd|Inc|Corp)\.|{_SP}Co\b\.?)"
 RUN = re.compile(
     rf"(?<![A-Za-z0-9])(?:{_WORD})(?:{_SP}(?:(?:of{_SP}the|of|and|&){_SP})?"
     rf"(?:{_WORD}|{_PAREN}))*(?P<legal>{_LEGAL})?")
@@ -31,6 +32,11 @@ class DocContext:
     place_spans: list  # (start, end) of region hits naming towns and larger places
     exact_places: frozenset  # (start, end) of every region hit, zones included
     place_names: frozenset = frozenset()  # lower-cased names of the places the document names
+    not_org_spans: tuple = ()  # lists of things ("projects such as ...") and quoted titles
+
+    def in_not_org_span(self, start: int, end: int) -> bool:
+        """True inside a list of non-organisations or a quoted title, where an industry word is no firm."""
+        return any(a <= start and end <= b for a, b in self.not_org_spans)
 
     def is_place(self, start: int, end: int) -> bool:
         """True when [start, end) lies inside a place (not a zone, which may be named after a firm)."""
@@ -43,10 +49,33 @@ class DocContext:
 
 
 def make_context(text: str, places: list[tuple[int, int]], zones: list[tuple[int, int]] = (),
-                 place_names: set[str] = frozenset()) -> DocContext:
+                 place_names: set[str] = frozenset(), quotes: list[tuple[int, int]] = ()) -> DocContext:
     """A DocContext for `text` with the spans of its places and zones, and the names of its places."""
     return DocContext(text, frozenset(LOWER_WORD.findall(text)), sorted(places),
-                      frozenset(places) | frozenset(zones), frozenset(n.lower() for n in place_names))
+                      frozenset(places) | frozenset(zones), frozenset(n.lower() for n in place_names),
+                      tuple(_thing_lists(text)) + tuple(quotes))
+
+
+# "projects such as A, B and C": a list introduced by a plural noun; the list runs to the clause end.
+_LIST_INTRO = re.compile(r"\b([a-z]+)\s+(?:such\s+as|including|like)\s+")
+
+
+def _thing_lists(text: str) -> list[tuple[int, int]]:
+    """Spans of lists whose head noun is not an organisation word ("projects such as ...").
+
+    A list that names a well-known firm is a list of firms whatever its head noun
+    ("digital projects such as Huawei Cloud, ...").
+    """
+    from .aliases import famous_pattern  # late: aliases reads the word lists of this module's package
+    heads = {h.lower() for h in load_words().list_heads}
+    out = []
+    for m in _LIST_INTRO.finditer(text):
+        if m.group(1) not in heads and m.group(1).endswith("s"):
+            end = re.search(r"[.;:!?\n]", text[m.end():])
+            span = (m.end(), m.end() + (end.start() if end else len(text) - m.end()))
+            if not famous_pattern().search(text, *span):
+                out.append(span)
+    return out
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:

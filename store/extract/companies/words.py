@@ -27,6 +27,7 @@ class Words:
     surnames: frozenset
     acronym_stop: frozenset
     region_phrases: frozenset
+    nationalities: frozenset
 
 
 @lru_cache(maxsize=1)
@@ -41,4 +42,5 @@ def load_words() -> Words:
                  frozenset(raw["generic_words"]), frozenset(raw["place_prefixes"]),
                  frozenset(raw["place_words"]), heads,
                  frozenset(raw["surnames"]), frozenset(raw["acronym_stop"]),
-                 frozenset(raw["region_phrases"]["phrases"]))
+                 frozenset(raw["region_phrases"]["phrases"]),
+                 frozenset(raw["nationalities"]))

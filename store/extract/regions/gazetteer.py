@@ -100,6 +100,10 @@ class Gazetteer:
                 return place.id
         return None
 
+    def syllables_of(self, word: str) -> list[str] | None:
+        """The pinyin syllables of `word`, longest first ("Weichai" → wei, chai), or None."""
+        return _split(word.lower().replace("'", "").replace("\u2019", ""), self._syllables)
+
     def looks_pinyin(self, word: str) -> bool:
         """True when `word` splits wholly into pinyin syllables ("Xiaoxinzhuang", not "Wall")."""
         return _segments(word.lower().replace("'", "").replace("\u2019", ""), self._syllables)
@@ -111,6 +115,19 @@ def _segments(word: str, syllables: frozenset) -> bool:
         return True
     return any(word[:n] in syllables and _segments(word[n:], syllables)
                for n in range(min(6, len(word)), 0, -1))
+
+
+@lru_cache(maxsize=4096)
+def _split(word: str, syllables: frozenset) -> list[str] | None:
+    """A segmentation of `word` into syllables, trying the longest syllable first."""
+    if not word:
+        return []
+    for n in range(min(6, len(word)), 0, -1):
+        if word[:n] in syllables:
+            rest = _split(word[n:], syllables)
+            if rest is not None:
+                return [word[:n], *rest]
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -4,7 +4,9 @@ from __future__ import annotations
 import re
 
 from .gazetteer import ALTERNATE, Gazetteer
-from .scan import FUNCTION_WORDS, WORD, Mention
+from .scan import FUNCTION_WORDS, PLACE_WORD, Mention
+
+WORD = re.compile(PLACE_WORD.pattern + r"(?![A-Za-z])")
 
 MIN_PROVINCES_IN_LIST = 4  # "sold to Shanxi, Gansu, Qinghai, Ningxia": markets, not locations
 
@@ -32,7 +34,7 @@ def _supported(m: Mention, resolved: list[Mention], gaz: Gazetteer) -> bool:
     if m.suffix or (level in ("province", "prefecture") and m.rank != ALTERNATE):
         return True
     others = [o for o in resolved if o.place.id != m.place.id]
-    if level == "district":
+    if level == "district" and gaz.prefecture_of(m.place.id) != gaz.province_of(m.place.id):
         pref = gaz.prefecture_of(m.place.id)
         return any(o.paragraph == m.paragraph and gaz.prefecture_of(o.place.id) == pref
                    for o in others)

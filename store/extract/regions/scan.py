@@ -5,17 +5,19 @@ A place is a capitalised word run (with an optional level suffix: "Henan Provinc
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
+from ..document import DocModel
+from ..document.vocab import vocab
 from .gazetteer import SUFFIX_ONLY, Candidate, Gazetteer, Place
 
-# A capitalised word; an apostrophe continues it only before a pinyin syllable starting
-# with a, e or o ("Ma'anshan"), never for the possessive ("Taizhou's").
-WORD = re.compile(r"(?<![A-Za-z0-9'\u2019])[A-Z][a-z]*(?:['\u2019][aeo][a-z]*)*(?![A-Za-z])")
+# A place word is capitalised then lower case; an apostrophe continues it only before a pinyin
+# syllable starting with a, e or o ("Ma'anshan"). CamelCase brands and all-caps words are not places.
+PLACE_WORD = re.compile(r"[A-Z][a-z]*(?:['\u2019][aeo][a-z]*)*")
 SUFFIX = re.compile(r" (Province|City|County|District|Prefecture|Municipality|Banner|New Area|"
-                    r"Autonomous Region|Autonomous Prefecture|Special Administrative Region)\b")
+                    r"Autonomous Region|Autonomous Prefecture|Special Administrative Region|"
+                    r"province|city|county|district|prefecture)\b")
 SUFFIX_LEVELS = {
     "Province": {"province"}, "Autonomous Region": {"province"},
     "Special Administrative Region": {"province"}, "Municipality": {"province"},
@@ -29,19 +31,16 @@ NOT_A_LOCATION_AFTER = {"University", "Summit", "Forum", "Olympics", "Olympic", 
                         "Bay", "River", "Lake", "Road", "Avenue", "Mountain", "Mountains",
                         "Jiao", "Cooperation"}
 DATELINE = re.compile(r"(?:reported|reporting) from\s*$", re.I)
-# Common Chinese surnames: a place-like word right after one is a given name ("Wang Xuchang").
-SURNAMES = set("""Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao
-Lin Luo Zheng Liang Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Pan Cai
-Jiang Yu Du Ye Cheng Wei Su Lu Ding Ren Shen Yao Jin Jia Xue Fu Fang Bai Zou Meng Qin Qiu Hou
-Shi Cui Tan Lou Kong Mao Qian Gu Duan Lei Hao Kang Yan Long Wan Chang Dai Ge Fan Wen Xi Qi
-Bao Shao Tao Yin Yue Jiao Lai Zhan Xiong Mo Ou Guan Hong Ning""".split())
-# Words that may stand right before a place without making it part of a longer
-# proper name ("In Changyuan", "From Zhengzhou").
-FUNCTION_WORDS = set("""The In At On From To For Of And By With Since As When While This That
-These Its Their Our A An Entering Walking Coming Located Both Today Now Later Then After
-Before During Under Across Through Around Near Like Besides Northern Southern Eastern
-Western Central""".split())
-SENTENCE_END = re.compile(r"[.!?;](?=[\s\"\u201d\u2019)]*(?:[A-Z\"\u201c(]|$))|\n")
+FUNCTION_WORDS = vocab().function_words
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A capitalised word of the text (a hyphenated token gives one piece per part)."""
+
+    start: int
+    end: int
+    text: str
 
 
 @dataclass
@@ -59,16 +58,31 @@ class Mention:
     paragraph: int = 0
 
 
-def scan(text: str, gaz: Gazetteer) -> list[Mention]:
+def place_pieces(model: DocModel) -> list[Piece]:
+    """The words of the document that may spell a place, hyphenated tokens split into parts."""
+    out = []
+    for tok in model.tokens:
+        if not tok.is_word or not tok.is_capitalised:
+            continue
+        offset = tok.start
+        for part in tok.text.split("-"):
+            if PLACE_WORD.fullmatch(part):
+                out.append(Piece(offset, offset + len(part), part))
+            offset += len(part) + 1
+    return out
+
+
+def scan(model: DocModel, gaz: Gazetteer) -> list[Mention]:
     """Every capitalised word run that spells a gazetteer place, suffix included."""
-    tokens = list(WORD.finditer(text))
+    text = model.text
+    pieces = place_pieces(model)
     out: list[Mention] = []
     i = 0
-    while i < len(tokens):
-        found = _match_at(tokens, i, text, gaz)
+    while i < len(pieces):
+        found = _match_at(pieces, i, text, gaz)
         if found:
             mention, width = found
-            if _usable(mention, tokens, i, text):
+            if _usable(mention, pieces, i, text) and not model.is_furniture(mention.start, mention.end):
                 out.append(mention)
             i += width
         else:
@@ -76,24 +90,24 @@ def scan(text: str, gaz: Gazetteer) -> list[Mention]:
     return out
 
 
-def _match_at(tokens: list, i: int, text: str, gaz: Gazetteer) -> tuple[Mention, int] | None:
-    """The longest place spelling starting at token i (3, 2 or 1 words)."""
+def _match_at(pieces: list[Piece], i: int, text: str, gaz: Gazetteer) -> tuple[Mention, int] | None:
+    """The longest place spelling starting at piece i (3, 2 or 1 words)."""
     for width in (3, 2, 1):
-        run = tokens[i:i + width]
-        if len(run) < width or any(text[a.end():b.start()] != " " for a, b in zip(run, run[1:])):
+        run = pieces[i:i + width]
+        if len(run) < width or any(text[a.end:b.start] != " " for a, b in zip(run, run[1:])):
             continue
-        words = [t.group() for t in run]
+        words = [p.text for p in run]
         cands, split = gaz.lookup(" ".join(words)), False
         if not cands and width > 1:
             cands, split = gaz.lookup("".join(words)), True
         if not cands:
             continue
-        end = run[-1].end()
+        end = run[-1].end
         suffix = SUFFIX.match(text, end)
-        cands = _fit_suffix(cands, suffix.group(1) if suffix else "")
+        word = suffix.group(1).title() if suffix else ""
+        cands = _fit_suffix(cands, word)
         if cands:
-            return Mention(run[0].start(), suffix.end() if suffix else end,
-                           suffix.group(1) if suffix else "", cands, split), width
+            return Mention(run[0].start, suffix.end() if suffix else end, word, cands, split), width
     return None
 
 
@@ -105,23 +119,22 @@ def _fit_suffix(cands: list[Candidate], suffix: str) -> list[Candidate]:
     return fitting or cands
 
 
-def _usable(m: Mention, tokens: list, i: int, text: str) -> bool:
+def _usable(m: Mention, pieces: list[Piece], i: int, text: str) -> bool:
     """False for datelines, given names and institution names that merely contain a place."""
     if DATELINE.search(text, max(0, m.start - 30), m.start):
         return False
-    after = WORD.match(text, m.end + 1) if text[m.end:m.end + 1] == " " else None
+    after = PLACE_WORD.match(text, m.end + 1) if text[m.end:m.end + 1] == " " else None
     if after and after.group() in NOT_A_LOCATION_AFTER:
         return False
-    before = tokens[i - 1] if i else None
-    is_given_name = (before is not None and text[before.end():m.start] == " "
-                     and before.group() in SURNAMES and not m.suffix)
+    before = pieces[i - 1] if i else None
+    is_given_name = (before is not None and text[before.end:m.start] == " "
+                     and before.text in vocab().surnames and not m.suffix)
     return not is_given_name
 
 
-def locate(mentions: list[Mention], text: str) -> None:
-    """Number each mention's sentence and paragraph."""
-    sentence_starts = [0] + [m.end() for m in SENTENCE_END.finditer(text)]
-    paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+def locate(mentions: list[Mention], model: DocModel) -> None:
+    """Number each mention's sentence and paragraph from the document model."""
     for m in mentions:
-        m.sentence = bisect.bisect_right(sentence_starts, m.start)
-        m.paragraph = bisect.bisect_right(paragraph_starts, m.start)
+        sentence = model.sentence_at(m.start)
+        m.sentence = sentence.index if sentence else -1
+        m.paragraph = sentence.paragraph if sentence else -1

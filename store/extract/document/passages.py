@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import Passage
+from ...models import Passage
 
 # Words that open a sentence; a glued boundary ("jointlyWe", "20In") is only taken before one
 # of these, so CamelCase brand names ("PetroChina") are never split.

@@ -1,0 +1,206 @@
+"""Zones, parks and towns as regions: variants of one name joined, each hung under the place it
+lies in ("Jinmai Industrial Park" under the zone or city the text puts it in)."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ...models import Region, RegionHit
+from ..document import DocModel
+from .gazetteer import LEVEL_RANK, Gazetteer
+from .scan import Mention
+from .zones import ZoneSpan
+
+PROVINCE_LEVELS = {"province"}
+_LOCATED_IN = re.compile(r"^,?\s*(?:which\s+is\s+|that\s+is\s+)?(?:located|based|situated|lying)?\s*"
+                         r"(?:in|at|within)\s+(?:the\s+)?$", re.I)
+
+
+def find_subplaces(model: DocModel, zones: list[ZoneSpan], kept: list[Mention], gaz: Gazetteer,
+                   towns=None) -> list[tuple[RegionHit, Region]]:
+    """Every named zone and town mention, with the Region (and parent) it names."""
+    groups = _group(zones)
+    placed: dict[int, Region] = {}  # id(group) → Region
+    # Later names first, so "X Village, Y Town" finds Y Town already placed; zones that others
+    # lie "within" before those others.
+    order = sorted(groups, key=lambda g: -g[0].start)
+    for group in _outer_first(order):
+        parent = _best_parent(group, model, kept, gaz, placed, groups, towns)
+        if parent is None:
+            continue  # nowhere in China to hang it: likely a place abroad
+        name = _canonical(group, kept, gaz)
+        level = group[0].level
+        placed[id(group)] = Region(f"x:{parent}:{_slug(name)}", name, level, parent, [])
+    hits = []
+    for group in groups:
+        region = placed.get(id(group))
+        if region is None:
+            continue
+        for span in group:
+            hits.append((RegionHit(span.start, span.end, span.text, region.id), region))
+            if span.text not in region.aliases:
+                region.aliases.append(span.text)
+        hits.extend((hit, region) for hit in _bare_town_mentions(model, group, region, kept, zones))
+    hits.extend(_generic_mentions(zones, groups, placed))
+    return hits
+
+
+def _group(zones: list[ZoneSpan]) -> list[list[ZoneSpan]]:
+    """Named spans grouped into one list per zone or town (variants of one name joined)."""
+    named = [z for z in zones if not z.generic]
+    groups: list[list[ZoneSpan]] = []
+    for span in sorted(named, key=lambda z: -len(z.proper)):
+        home = next((g for g in groups if _same_place(g[0], span, groups)), None)
+        if home is None:
+            groups.append([span])
+        else:
+            home.append(span)
+    return [sorted(g, key=lambda z: z.start) for g in groups]
+
+
+def _same_place(a: ZoneSpan, b: ZoneSpan, groups: list[list[ZoneSpan]]) -> bool:
+    """Two spans name one place: same level and head, and one's proper words hold the other's.
+
+    "Shiyan Hi-tech Zone" is "Shiyan Hi-tech Industrial Development Zone"; a subset only joins
+    the one group it fits ("Big Data Industrial Park" → the single "Huaihai Big Data" park).
+    """
+    if a.level != b.level or a.head != b.head or a.within is not None or b.within is not None:
+        return False
+    pa, pb = set(a.proper), set(b.proper)
+    if pa == pb:
+        return True
+    if not pb < pa:
+        return False
+    fits = [g for g in groups if set(g[0].proper) >= pb and g[0].head == b.head and g[0].level == b.level]
+    return len(fits) == 1
+
+
+def _outer_first(groups: list[list[ZoneSpan]]) -> list[list[ZoneSpan]]:
+    """Groups ordered so a zone that others lie "within" is placed before them."""
+    inner = [g for g in groups if any(z.within for z in g)]
+    return [g for g in groups if g not in inner] + inner
+
+
+def _best_parent(group, model, kept, gaz, placed, groups, towns) -> str | None:
+    """The surest parent any mention gives; among equally sure ones, the most local."""
+    options = [o for span in group for o in _parents_of(span, model, kept, gaz, placed, groups, towns)]
+    if not options:
+        return None
+    def depth(pid: str) -> int:
+        place = gaz.get(pid)
+        return -LEVEL_RANK[place.level] if place else 1  # a zone or town is most local
+    return max(options, key=lambda o: (o[0], depth(o[1])))[1]
+
+
+def _parents_of(span, model, kept, gaz, placed, groups, towns) -> list[tuple[int, str]]:
+    """(how sure, parent id) for one mention: its name, the zone it lies in, a comma, context."""
+    out = []
+    if span.within is not None:
+        host = next((placed[id(g)] for g in groups if span.within in g and id(g) in placed), None)
+        if host:
+            out.append((4, host.id))
+    inside = [m for m in kept if span.start <= m.start and m.end <= span.end]
+    if inside:
+        out.append((3, min(inside, key=lambda m: (LEVEL_RANK[m.place.level], -m.start)).place.id))
+    located = _located_in(span, model, kept, placed, groups)
+    if located:
+        out.append((2, located))
+    if span.level == "town" and towns is not None:
+        town = towns().parent_of(span.text, _context_ids(span, kept, gaz),
+                                 lambda pid: [a.id for a in gaz.ancestors(pid)])
+        if town and gaz.get(town):
+            out.append((3, town))
+    near = _context_parent(span, model, kept, gaz)
+    if near:
+        out.append((1, near))
+    return out
+
+
+def _located_in(span, model, kept, placed, groups) -> str | None:
+    """The place written right after: "X Village, Nili Town", "X Park, located in Y County"."""
+    text = model.text
+    for m in kept:
+        if span.end < m.start <= span.end + 40 and m.place.level not in PROVINCE_LEVELS:
+            between = text[span.end:m.start]
+            if between == ", " or _LOCATED_IN.match(between):
+                return m.place.id
+    for g in groups:
+        region = placed.get(id(g))
+        for other in g:
+            if region and span.end < other.start <= span.end + 40 and other is not span:
+                between = text[span.end:other.start]
+                if between == ", " or _LOCATED_IN.match(between):
+                    return region.id
+    return None
+
+
+def _context_ids(span: ZoneSpan, kept: list[Mention], gaz: Gazetteer) -> set[str]:
+    """Ids of the places named in the text and their ancestors (to pick among same-named towns)."""
+    ids = {m.place.id for m in kept}
+    return ids | {a.id for m in kept for a in gaz.ancestors(m.place.id)}
+
+
+def _context_parent(span: ZoneSpan, model: DocModel, kept: list[Mention], gaz: Gazetteer) -> str | None:
+    """The most local place of the sentence, else the paragraph, else the article's main province."""
+    if not kept:
+        return None
+    sentence = model.sentence_at(span.start)
+    paragraph = model.paragraph_at(span.start)
+    top = Counter(gaz.province_of(m.place.id) for m in kept).most_common(1)[0][0]
+    for lo, hi in ((sentence.start, sentence.end) if sentence else (0, 0),
+                   (paragraph.start, paragraph.end) if paragraph else (0, 0)):
+        near = [m for m in kept if lo <= m.start < hi and not (span.start <= m.start < span.end)
+                and gaz.province_of(m.place.id) == top]
+        if near:
+            return min(near, key=lambda m: (LEVEL_RANK[m.place.level], abs(m.start - span.start))).place.id
+    counts = Counter(m.place.id for m in kept if gaz.province_of(m.place.id) == top)
+    local = [pid for pid in counts if gaz.get(pid).level != "province"]
+    if local:
+        return max(local, key=lambda pid: (counts[pid], -LEVEL_RANK[gaz.get(pid).level]))
+    return top
+
+
+def _canonical(group: list[ZoneSpan], kept: list[Mention], gaz: Gazetteer) -> str:
+    """The fullest name: the longest mention, without a bracketed alias or a leading province."""
+    best = max(group, key=lambda z: (len(z.name or z.text), (z.name or z.text)[:1].isupper()))
+    name = re.sub(r"\s*\([^()]*\)$", "", best.name or best.text)
+    lead = next((m for m in kept if m.start == best.start and m.place.level == "province"), None)
+    if lead and any(m.start == lead.end + 1 for m in kept):
+        name = name[lead.end - lead.start:].lstrip()
+    if re.search(r"parks$|zones$|areas$", name, re.I):
+        name = name[:-1]
+    return name
+
+
+def _bare_town_mentions(model, group, region, kept, zones) -> list[RegionHit]:
+    """A town named "Chang'an Town" once is also "Chang'an" alone elsewhere in the text."""
+    if group[0].level != "town" or len(group[0].proper) != 1:
+        return []
+    word = group[0].text.rsplit(" ", 1)[0]
+    taken = [(z.start, z.end) for z in zones] + [(m.start, m.end) for m in kept]
+    out = []
+    for m in re.finditer(rf"(?<![\w'’]){re.escape(word)}(?![\w'’-])", model.text):
+        if not any(a <= m.start() < b for a, b in taken):
+            out.append(RegionHit(m.start(), m.end(), m.group(), region.id))
+    return out
+
+
+def _generic_mentions(zones, groups, placed) -> list[tuple[RegionHit, Region]]:
+    """A capitalised bare type ("High-tech Zone") names the one zone of that type in the text."""
+    out = []
+    for span in zones:
+        if not span.generic or not span.text[:1].isupper():
+            continue
+        fits = [g for g in groups if g[0].head == span.head and g[0].hightech == span.hightech
+                and g[0].level == span.level and id(g) in placed]
+        if len(fits) == 1:
+            region = placed[id(fits[0])]
+            out.append((RegionHit(span.start, span.end, span.text, region.id), region))
+            if span.text not in region.aliases:
+                region.aliases.append(span.text)
+    return out
+
+
+def _slug(name: str) -> str:
+    """A stable id fragment for a name: lowercase words joined by hyphens."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
