@@ -40,6 +40,7 @@ _EXPORTS = {
     "describe_links": "store.query.corroboration", "format_value": "store.query.index",
     "resolve_entity": "store.query.resolve", "search_tokens": "store.query.search",
     "find": "store.query.find", "same_facts": "store.query.views", "company_rows": "store.query.views",
+    "value_as_read": "store.query.views",
     "Filters": "store.query.filters", "Narrowing": "store.query.filters", "Chip": "store.query.filters",
     "FacetValue": "store.query.filters", "facet_values": "store.query.filters",
     "parse_period": "store.query.filters",
@@ -132,6 +133,7 @@ if TYPE_CHECKING:  # static tools see every name as a plain import
         same_facts,
         sort_rows,
         subregions,
+        value_as_read,
         value_text,
     )
     from .safe_text import one_line, visible

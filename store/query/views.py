@@ -5,10 +5,10 @@ Pure functions taking a Store; nothing here knows about the terminal.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..models import CATEGORIES, Company, Figure, Region
-from .compare import format_quantity
+from .compare import figure_summary, format_quantity
 from .filters import period_years
 
 
@@ -46,13 +46,19 @@ def value_text(fig: Figure) -> str:
     return f"{readable_number(fig.value)} {fig.unit}".strip()
 
 
+def value_as_read(fig: Figure) -> str:
+    """The value column: 'more than 40%', '12.5 billion yuan', or '≈ 10 million yuan' for a value
+    read from words ("tens of millions of yuan"), so a reading is never taken for a statement."""
+    summary = figure_summary(replace(fig, period=None))
+    return f"≈ {format_quantity(fig.value, fig.unit)}" if "(≈ " in summary else summary
+
+
 def figure_row(store, fig: Figure, rank: int = 0) -> Row:
     """A figure as a table row: what it measures, its value as a reader writes it, subject, category,
     document (the figure as stated is in the detail pane, the value column has the number)."""
     doc = store.documents.get(fig.doc_id)
     return Row("figure", fig.id, fig.metric or fig.text,
-               fig.value, " ".join(filter(None, (fig.qualifier, format_quantity(fig.value, fig.unit)))),
-               store.name_of(fig.subject_id), fig.category,
+               fig.value, value_as_read(fig), store.name_of(fig.subject_id), fig.category,
                doc.file if doc else fig.doc_id, rank, fig.period or "")
 
 

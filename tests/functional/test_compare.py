@@ -19,7 +19,7 @@ from tui.state import Selection
 from tui.widgets.detail import DetailPane
 from tui.widgets.results import ResultsTable
 
-from .helpers import Notes, screen_text, styled, texts_in
+from .helpers import Notes, rendered_text, screen_text, styled, texts_in
 
 SIZE = (120, 36)
 
@@ -330,10 +330,10 @@ async def test_corroboration_mark_on_changyuan_crane_output(seeds_store):
     async with MfgExplorer(store=seeds_store).run_test(size=SIZE) as pilot:
         pilot.app.jump_to(Selection("figure", fig.id))
         await pilot.pause()
-        text = screen_text(pilot.app)
-        assert "stated in 2 sources" in text
+        assert "stated in 2 sources" in screen_text(pilot.app)
+        detail = rendered_text(pilot.app.screen.query_one(DetailPane).shown, 100)  # scrolled part too
         other = seeds_store.figures[fig.corroborated_by[0]]
-        assert seeds_store.documents[other.doc_id].file in text
+        assert seeds_store.documents[other.doc_id].file in detail
 
 
 @given(st.floats(min_value=0, max_value=1), st.floats(min_value=0, max_value=1))

@@ -234,3 +234,10 @@ async def test_values_and_periods_are_never_cut(linked_app, width, height):
         assert {"kind", "label", "value", "period"} <= set(columns)
         assert columns["value"].width == max(len(r.value_text) for r in table.rows_shown)
         assert sum(c.get_render_width(table) for c in columns.values()) <= table.size.width  # no scrolling
+
+
+async def test_a_leading_space_stays_in_the_search_box(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await type_query(pilot, " beifang")
+        assert pilot.app.screen.query_one(SearchBar).value == " beifang"
+        assert pilot.app.screen.query_one(ResultsTable).rows_shown[0].id == "co:beifang"

@@ -3,7 +3,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.text import Text
 
-from tui.widgets.columns import PADDING, Column, middle_ellipsis, share
+from tui.widgets.columns import FLOOR, PADDING, Column, middle_ellipsis, share
 
 
 def test_fixed_columns_keep_their_width_and_labels_take_the_rest():
@@ -11,7 +11,8 @@ def test_fixed_columns_keep_their_width_and_labels_take_the_rest():
             Column("about", 20, least=10, optional=True)]
     assert share(60, cols) == {"kind": 4, "label": 33, "value": 17}  # about does not fit: left out
     assert share(120, cols) == {"kind": 4, "label": 40, "value": 17, "about": 20}
-    assert share(20, cols) == {"kind": 4, "label": 12, "value": 17}  # too narrow: values stay whole
+    assert share(35, cols) == {"kind": 4, "label": 8, "value": 17}  # narrow: the label gives way
+    assert share(20, cols) == {"kind": 4, "label": 4, "value": 17}  # too narrow: values stay whole
 
 
 @given(st.integers(0, 300), st.lists(st.tuples(st.integers(1, 60), st.integers(1, 40), st.booleans(),
@@ -25,7 +26,7 @@ def test_shared_widths_fit_when_they_can(width, specs):
             assert widths[col.key] <= col.want
             if col.least is None:
                 assert widths[col.key] == col.want  # fixed columns are never cut
-    required = sum((c.want if c.least is None else min(c.least, c.want)) + PADDING for c in cols if not c.optional)
+    required = sum((c.want if c.least is None else min(c.least, c.want, FLOOR)) + PADDING for c in cols if not c.optional)
     assert sum(w + PADDING for w in widths.values()) <= max(width, required)
 
 

@@ -14,6 +14,12 @@ def test_every_binding_has_a_unique_id():
     assert len(binding_ids()) == len(set(binding_ids()))
 
 
+def test_the_readme_lists_every_binding_id():
+    from tests.conftest import ROOT
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert [i for i in binding_ids() if f"`{i}`" not in readme] == []
+
+
 def test_keymap_is_read_from_the_user_config_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
     assert keymap_path() == tmp_path / "mfg-explore" / "keymap.toml"

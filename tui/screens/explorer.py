@@ -37,6 +37,7 @@ class Listing:
 class ExplorerScreen(MarksAndViews, Screen[None]):
     """Attributes down (selection, rows, marks), messages up (Picked, Highlighted, Left)."""
 
+    AUTO_FOCUS = "#results"  # normal mode: keys act on the list, not typed into the search box
     BINDINGS = [
         Binding("slash", "focus_search", "Search", tooltip="Focus the search box", id="explorer.search",
                 priority=True),
@@ -143,7 +144,7 @@ class ExplorerScreen(MarksAndViews, Screen[None]):
         if self.listing.kind == "search":
             self.list_search(self.listing.key, keep=keep)
         else:
-            self.list_rows(self.listing, keep=keep)
+            self.list_rows(self.listing, keep=keep, clear_box=False)
 
     def update_status(self) -> None:
         """The status line: view, rows, sort, marks and the filter chips."""
@@ -169,11 +170,13 @@ class ExplorerScreen(MarksAndViews, Screen[None]):
         """Rows that pass the app's filters."""
         return Narrowing(self.store, self.app.filters).rows(rows) if self.app.filters else list(rows)
 
-    def list_rows(self, listing: Listing, keep: Selection | None = None) -> None:
-        """List every company or an entity's rows (filtered); the search box empties."""
+    def list_rows(self, listing: Listing, keep: Selection | None = None, clear_box: bool = True) -> None:
+        """List every company or an entity's rows (filtered); the search box empties, as the
+        query no longer describes the list (unless the user is typing in it)."""
         self.listing = listing
         rows = entity_rows(self.store, listing.key) if listing.kind == "entity" else company_rows(self.store)
-        self.query_one(SearchBar).set_quietly("")
+        if clear_box:
+            self.query_one(SearchBar).set_quietly("")
         self._fill(self.narrowed(rows), "", keep)
 
     def _fill(self, rows: list, query: str, keep: Selection | None) -> None:
@@ -204,7 +207,7 @@ class ExplorerScreen(MarksAndViews, Screen[None]):
             self.list_search(event.value)
         else:
             self._seq += 1  # any search still running is stale now
-            self.list_rows(Listing())
+            self.list_rows(Listing(), clear_box=False)
 
     def list_search(self, query: str, keep: Selection | None = None) -> None:
         """Start a search (in a worker); its rows arrive as SearchDone."""

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
-from store import Narrowing, figure_summary, format_quantity, rank, ranking_markdown, units_for
+from store import Narrowing, figure_summary, rank, ranking_markdown, units_for, value_as_read
 
 from ..exporting import ExportView
 from ..highlight import plain
@@ -89,7 +89,7 @@ class RankScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.clear(columns=True)
         names = [Text.assemble(plain(e.name), (f" {e.kind}", "dim")) for e in r.entries]
-        values = [Text(format_quantity(e.value, e.figure.unit), justify="right") for e in r.entries]
+        values = [Text(value_as_read(e.figure), justify="right") for e in r.entries]
         periods = [plain(e.figure.period or "") for e in r.entries]
         figures = [plain(f"{figure_summary(e.figure)} — {e.figure.metric}") for e in r.entries]
         widths = rank_columns(self.size.width, names, values, periods, figures)

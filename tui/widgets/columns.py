@@ -13,6 +13,7 @@ from rich.text import Text
 
 ELLIPSIS = "…"
 PADDING = 2  # a DataTable cell has one cell of padding on each side
+FLOOR = 4  # the narrowest a flexible column gets, when fixed columns leave no more room
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,8 @@ def share(width: int, columns: list[Column]) -> dict[str, int]:
     """Widths for the columns that are shown, keyed by column key, filling at most `width` cells.
 
     Required columns come first: fixed ones get their want (even past `width`: the table then
-    scrolls), flexible ones their least, then grow toward their want in column order. Optional
+    scrolls), flexible ones their least (down to FLOOR when that is still too wide), then grow
+    toward their want in column order. Optional
     columns join in order while they fit, and grow with what is left.
     """
     def least(col: Column) -> int:
@@ -37,6 +39,11 @@ def share(width: int, columns: list[Column]) -> dict[str, int]:
 
     shown = {c.key: least(c) for c in columns if not c.optional}
     free = width - sum(w + PADDING for w in shown.values())
+    for col in columns:  # too narrow even so: flexible columns give way before numbers are cut
+        if free < 0 and col.key in shown and col.least is not None:
+            give = max(0, min(-free, shown[col.key] - FLOOR))
+            shown[col.key] -= give
+            free += give
 
     def grow(keys) -> None:
         nonlocal free
