@@ -53,6 +53,11 @@ _EXPORTS = {
     "rows_csv": "store.export.records", "entity_record": "store.export.records",
     "comparison_record": "store.export.records", "figure_record": "store.export.records",
     "write_atomic": "store.persist.storage",
+    "citation": "store.export.citation", "page_of": "store.export.citation",
+    # documents: list them, take them out
+    "document_rows": "store.query.documents", "resolve_documents": "store.query.documents",
+    "RemovalPlan": "store.persist.remove", "plan_removal": "store.persist.remove",
+    "remove_documents": "store.persist.remove",
     # terminal safety
     "visible": "store.safe_text", "one_line": "store.safe_text",
 }
@@ -83,6 +88,7 @@ if TYPE_CHECKING:  # static tools see every name as a plain import
         NotFound,
         StoreFileError,
     )
+    from .export.citation import citation, page_of
     from .export.dump import dump_store
     from .export.files import default_export_name, write_markdown
     from .export.records import (
@@ -102,8 +108,9 @@ if TYPE_CHECKING:  # static tools see every name as a plain import
     )
     from .models import CATEGORIES, Company, Document, Figure, Mention, Passage, Region
     from .persist.build import BuildReport, build, ingest
-    from .persist.storage import write_atomic
     from .persist.locations import default_store_path
+    from .persist.remove import RemovalPlan, plan_removal, remove_documents
+    from .persist.storage import write_atomic
     from .query.api import PassageView, Store
     from .query.compare import (
         Comparison,
@@ -113,6 +120,7 @@ if TYPE_CHECKING:  # static tools see every name as a plain import
         toggle_empty_rows,
     )
     from .query.corroboration import describe_links
+    from .query.documents import document_rows, resolve_documents
     from .query.filters import Chip, FacetValue, Filters, Narrowing, facet_values, parse_period
     from .query.find import find
     from .query.index import format_value

@@ -9,6 +9,7 @@ import re
 
 from ..query.corroboration import NO_LINKS, store_links
 from ..safe_text import visible
+from .citation import citation, page_of
 
 # Characters that could start markup inline in CommonMark/GFM; a backslash makes each literal.
 # '&' only where it would start an entity ("&amp;"), so "R&D" stays readable in the raw file.
@@ -16,7 +17,6 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#]|&(?=#?\w+;))")
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\v\f\x85\u2028\u2029]")
 _SPACES = re.compile(r"\s+")
 QUOTE_LIMIT = 400  # characters of a cited sentence kept around the figure; glued text runs long
-TITLE_LIMIT = 120  # some articles have no headline, so their "title" is a whole first paragraph
 
 
 def escape(text: str) -> str:
@@ -28,15 +28,6 @@ def escape(text: str) -> str:
 def cell(text: str) -> str:
     """Text for a table cell: escaped, with line breaks kept as <br> so the row never breaks."""
     return "<br>".join(escape(line) for line in _LINE_BREAK.split(text or ""))
-
-
-def shorten(text: str, limit: int) -> str:
-    """`text` cut at a word boundary to at most `limit` characters, with '…' when cut."""
-    text = " ".join((text or "").split())
-    if len(text) <= limit:
-        return text
-    cut = text[:limit - 1]
-    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
 
 
 def table(headers: list[str], rows: list[list[str]]) -> str:
@@ -85,19 +76,6 @@ def quoted_sentence(store, fig) -> str:
     return ("… " if lo else "") + text + (" …" if hi < len(sentence) else "")
 
 
-_SAFE_URL = re.compile(r"^https?://[^\s<>\\`]+$")
-
-
-def source_line(doc) -> str:
-    """'Headline — Publisher, 2024-03-30, file x.txt, <https://…>': what the store knows, nothing made up."""
-    facts = [escape(doc.publisher or ""), escape(doc.date or "")]
-    facts.append(f"file {escape(doc.file)}")
-    if doc.url and _SAFE_URL.match(doc.url):
-        facts.append(f"<{doc.url}>")
-    title = escape(shorten(doc.title, TITLE_LIMIT)) or "Untitled"
-    return f"{title} — " + ", ".join(f for f in facts if f)
-
-
 class Citations:
     """Numbered sources for the figures a view shows; a figure cited twice keeps its number."""
 
@@ -119,12 +97,14 @@ class Citations:
         return "".join(self.cite(fig) for fig in sources)
 
     def render(self) -> str:
-        """The '## Sources' section: where each figure was said, and the quoted sentence."""
+        """The '## Sources' section: the citation (headline — publisher, date, page, URL), the
+        file and the quoted sentence, one per number."""
         if not self.order:
             return ""
         lines = ["## Sources", ""]
         for n, fig in enumerate(self.order, 1):
-            lines.append(f"{n}. {source_line(self.store.documents[fig.doc_id])}: "
+            doc = self.store.documents[fig.doc_id]
+            lines.append(f"{n}. {escape(citation(doc, page_of(doc, fig.start)))} (file {escape(doc.file)}): "
                          f"“{quoted_sentence(self.store, fig)}”{self._note(fig)}")
         return "\n".join(lines)
 

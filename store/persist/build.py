@@ -4,8 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..articles.documents import collect_paths, read_document
-from ..errors import InputError
+from ..articles import documents as readers
 from ..models import Document
 from .extraction_cache import cached_extractions
 from .fingerprint import seeds_fingerprint
@@ -20,20 +19,15 @@ class BuildReport:
     documents: int = 0
     counts: dict[str, int] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
-    already_stored: list[str] = field(default_factory=list)  # files whose text the store already holds
+    notes: list[str] = field(default_factory=list)  # not errors: e.g. the files skipped as unsupported
 
 
-def read_documents(paths: list[Path], report: BuildReport) -> list[Document]:
+def read_documents(paths: list[Path], report: BuildReport, glob: str | None = None) -> list[Document]:
     """Read the articles under `paths`; record one error line per unusable path or file."""
-    files, errors = collect_paths(paths)
-    report.errors.extend(errors)
-    docs = []
-    for path in files:
-        try:
-            docs.append(read_document(path))
-        except InputError as exc:
-            report.errors.append(str(exc))
-    return docs
+    reading = readers.read_documents(paths, glob)
+    report.errors.extend(reading.errors)
+    report.notes.extend(reading.notes)
+    return reading.documents
 
 
 def _store_documents(store_path: Path, docs: list[Document], sources: dict[str, str],
@@ -50,10 +44,11 @@ def _store_documents(store_path: Path, docs: list[Document], sources: dict[str, 
     return report
 
 
-def build(store_path: Path, paths: list[Path] | None = None, progress=None) -> BuildReport:
+def build(store_path: Path, paths: list[Path] | None = None, progress=None,
+          glob: str | None = None) -> BuildReport:
     """(Re)build the store from `paths` (default: the bundled seeds). Nothing is written on failure."""
     report = BuildReport()
-    docs = read_documents(paths or [bundled_seeds_dir()], report)
+    docs = read_documents(paths or [bundled_seeds_dir()], report, glob)
     if not docs:
         report.errors.append("no usable articles found; nothing was written")
         return report
@@ -72,11 +67,11 @@ def stored_documents(store_path: Path) -> tuple[list[Document], dict[str, str]]:
     return _documents_of(read_tables(store_path)["documents"])
 
 
-def ingest(store_path: Path, files: list[Path], progress=None) -> BuildReport:
+def ingest(store_path: Path, files: list[Path], progress=None, glob: str | None = None) -> BuildReport:
     """Add the user's articles to the store: extract the new ones, merge entities across all."""
     load_current(store_path)
     report = BuildReport()
-    new_docs = read_documents(files, report)
+    new_docs = read_documents(files, report, glob)
     if not new_docs:
         if not report.errors:
             report.errors.append("no articles given; nothing was added")
@@ -84,7 +79,8 @@ def ingest(store_path: Path, files: list[Path], progress=None) -> BuildReport:
     tables = read_tables(store_path, with_cache=True)
     old_docs, sources = _documents_of(tables["documents"])
     stored = {d.id for d in old_docs}
-    report.already_stored = [d.file for d in new_docs if d.id in stored]
+    report.notes += [f"{d.file} is already in the store (same text); nothing new from it"
+                     for d in new_docs if d.id in stored]
     sources.update({d.id: sources.get(d.id, "user") for d in new_docs})
     # Stored articles keep their extraction; only the new ones go through the extractors.
     cached = cached_extractions(tables, old_docs)

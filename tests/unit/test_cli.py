@@ -164,7 +164,7 @@ def test_ingest_adds_user_article(store_copy, tmp_path):
 
 @pytest.mark.parametrize("make_bad, message", [
     (lambda d: d / "missing.txt", "no such file"),
-    (lambda d: (d / "empty_dir").mkdir() or d / "empty_dir", "no .txt"),
+    (lambda d: (d / "empty_dir").mkdir() or d / "empty_dir", "no articles"),
     (lambda d: article(d, "empty.txt", ""), "empty"),
     (lambda d: raw(d, "latin1.txt", b"caf\xe9 au lait"), "not UTF-8"),
     (lambda d: raw(d, "blob.txt", b"\x00\x01\x02"), "binary"),

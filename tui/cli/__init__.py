@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import browse, corpus, views
+from . import browse, corpus, documents, views
 from .common import ErrorHandlingGroup, PlainCommand, StoreOption, existing_store_path
 
 app = typer.Typer(help="Explore what news reports say about China's regional manufacturing.",
@@ -49,7 +49,7 @@ def explore(ctx: typer.Context, store: StoreOption = None) -> None:
 
 
 for command in (corpus.build, corpus.ingest, browse.search, browse.show, browse.stats,
-                browse.dump, views.compare, views.export):
+                browse.dump, documents.docs, documents.remove, views.compare, views.export):
     app.command(cls=PlainCommand)(command)
 
 

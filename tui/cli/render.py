@@ -8,7 +8,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 from rich.text import Text
 
-from store import describe_links, format_value, visible
+from store import citation, describe_links, format_value, page_of, visible
 
 
 def plain(text: str, style: str = "") -> Text:
@@ -56,13 +56,14 @@ def figure_line(store, fig) -> Text:
 
 
 def sentence_groups(store, figures) -> list[Text]:
-    """Figures grouped under the sentence that states them: the sentence once, then its figures."""
+    """Figures grouped under the sentence that states them: the sentence once, with its citation, then its figures."""
     out: list[Text] = []
     last = None
     for fig in figures:
         if fig.sentence_id != last or last is None:
+            doc = store.documents[fig.doc_id]
             out.append(Text(f"“{visible(store.sentence_of(fig))}” — "
-                            f"{visible(store.documents[fig.doc_id].file)}", style="italic"))
+                            f"{visible(citation(doc, page_of(doc, fig.start)))}", style="italic"))
             last = fig.sentence_id
         out.append(figure_line(store, fig))
     return out
@@ -96,3 +97,22 @@ def stats_tables(stats: dict) -> Group:
     for d in stats["documents"]:
         docs.add_row(plain(d["file"]), str(d["figures"]), str(d["mentions"]))
     return Group(tables, Text(""), docs)
+
+
+def documents_table(rows: list[dict]) -> Table:
+    """The store's documents: id, title, publisher, date, format, figures."""
+    table = Table(box=None, pad_edge=False)
+    for name in ("id", "title", "publisher", "date", "format", "figures"):
+        table.add_column(name, no_wrap=name not in ("title", "publisher"),
+                         max_width=28 if name == "publisher" else None)
+    for r in rows:
+        table.add_row(r["id"], one_line_cell(r["title"]), one_line_cell(r["publisher"] or ""),
+                      r["date"] or "", r["format"], str(r["figures"]))
+    return table
+
+
+def one_line_cell(text: str) -> Text:
+    """Document text for a table cell that narrows with the terminal: one line, cut with '…'."""
+    cell = plain(text)
+    cell.no_wrap, cell.overflow = True, "ellipsis"
+    return cell

@@ -10,7 +10,6 @@ from .keys import doc_key
 from .text import Candidate, DocContext, tokens
 from .words import load_words
 
-
 # A brand followed by a model code names a product, not the firm: "the Audi A5L", "Huawei P60".
 _MODEL_AFTER = re.compile(r"[ \u00a0][A-Z]{0,3}\d+[A-Za-z0-9]*\b")
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..document.vocab import vocab
 from .names import trim_leading
 from .text import (
     Candidate,
@@ -12,7 +13,6 @@ from .text import (
     strip_possessive,
     tokens,
 )
-from ..document.vocab import vocab
 from .words import load_words
 
 _CUE_BEFORE = re.compile(r"(?:\b(?:giant|enterprise|company|firm|manufacturer|automaker|carmaker|brand|maker|"

@@ -66,7 +66,9 @@ def _thing_lists(text: str) -> list[tuple[int, int]]:
     A list that names a well-known firm is a list of firms whatever its head noun
     ("digital projects such as Huawei Cloud, ...").
     """
-    from .aliases import famous_pattern  # late: aliases reads the word lists of this module's package
+    from .aliases import (
+        famous_pattern,  # late: aliases reads the word lists of this module's package
+    )
     heads = {h.lower() for h in load_words().list_heads}
     out = []
     for m in _LIST_INTRO.finditer(text):

@@ -1,0 +1,204 @@
+"""The entities a figure may be about, each with the evidence for it (a feature vector)."""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ...models import Mention, Region
+from ..document import DocModel
+from .references import Reference
+from .words import subject_words
+
+LEVELS = ("zone", "town", "county", "prefecture", "province")
+PREVIOUS_SENTENCES = 2
+_LIST_NEIGHBOUR = re.compile(r"^\s*(?:,|and|or|、)\s*$")
+# "In nearby Huizhou, ...", "At the Anting plant, ...": a place that frames the whole sentence.
+_LOCATIVE_OPENER = re.compile(r"\s*(?:In|At|Within|Across)\s[^,.;]{1,80},")
+
+
+@dataclass
+class Candidate:
+    """One entity a figure may describe, and the evidence gathered for it."""
+
+    entity_id: str
+    features: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class DocFacts:
+    """What every figure of one article shares: its model, mentions, references and places."""
+
+    model: DocModel
+    mentions: list[Mention]  # real mentions and resolved references, in text order
+    references: set[tuple[int, int]]  # spans of the mentions that are resolved references
+    regions: dict[str, Region]
+    focus: str | None
+    section_place: object  # pos → place id of the section heading, or None
+    counts: Counter = field(default_factory=Counter)
+
+    @classmethod
+    def build(cls, model, mentions, references: list[Reference], regions, focus, section_place):
+        """Facts for one article; references join the mentions as virtual ones."""
+        virtual = [Mention(r.entity_id, model.doc_id, r.start, r.end, model.text[r.start:r.end])
+                   for r in references]
+        everything = sorted(mentions + virtual, key=lambda m: m.start)
+        return cls(model, everything, {(r.start, r.end) for r in references}, regions, focus,
+                   section_place, Counter(m.entity_id for m in mentions))
+
+
+def level_of(entity_id: str, regions: dict[str, Region]) -> str:
+    """"company", or a region's level folded onto LEVELS (a district counts as a county)."""
+    region = regions.get(entity_id)
+    if region is None:
+        return "company"
+    return "county" if region.level == "district" else region.level
+
+
+def candidates_for(facts: DocFacts, start: int, end: int) -> list[Candidate]:
+    """Every entity the figure at [start, end) may be about, with its features."""
+    model = facts.model
+    sentence = model.sentence_at(start)
+    if sentence is None:
+        return []
+    clause = model.clause_at(start) or (sentence.start, sentence.end)
+    window_start = model.sentences[max(0, sentence.index - PREVIOUS_SENTENCES)].start
+    para = model.paragraph_at(start)
+    p_start = para.start if para else sentence.start
+    near = [m for m in facts.mentions if max(p_start, window_start) <= m.start < sentence.end
+            and not (m.start < end and start < m.end)]
+    by_entity: dict[str, list[Mention]] = {}
+    for m in near:
+        by_entity.setdefault(m.entity_id, []).append(m)
+    context = _metric_context(model.text, sentence.start, sentence.end, start, end)
+    out = [Candidate(eid, _features(facts, eid, ms, start, end, sentence, clause, context))
+           for eid, ms in by_entity.items()]
+    _mark_most_local(out, facts.regions)
+    for eid in (facts.section_place(start), facts.focus):  # the section's and the article's place
+        if eid and eid not in by_entity and all(c.entity_id != eid for c in out):
+            out.append(Candidate(eid, _features(facts, eid, [], start, end, sentence, clause, context)))
+    return out
+
+
+DEPTH = {"province": 0, "prefecture": 1, "county": 2, "town": 3, "zone": 4}
+
+
+def _mark_most_local(cands: list[Candidate], regions: dict[str, Region]) -> None:
+    """Flag the most local of the places named in the figure's sentence."""
+    places = [c for c in cands if c.features.get("same_sentence") and c.entity_id in regions]
+    if len(places) < 2:
+        return
+    deepest = max(DEPTH.get(level_of(c.entity_id, regions), 0) for c in places)
+    for c in places:
+        c.features["most_local"] = float(DEPTH.get(level_of(c.entity_id, regions), 0) == deepest)
+    # A place of the section or article that the sentence narrows down ("In Zhucheng, a city of
+    # Weifang, ...") no longer frames it: the more local place does.
+    for c in cands:
+        if c.features.get("section") or c.features.get("focus"):
+            if any(c.entity_id in _ancestors(o.entity_id, regions) for o in places if o is not c):
+                c.features["section"] = c.features["focus"] = 0.0
+
+
+def _metric_context(text: str, s_start: int, s_end: int, start: int, end: int) -> str:
+    """The words around a figure that say what it measures (its clause side, lower case)."""
+    return text[max(s_start, start - 80):min(s_end, end + 60)].lower()
+
+
+def _features(facts: DocFacts, eid: str, ms: list[Mention], start: int, end: int,
+              sentence, clause: tuple[int, int], context: str) -> dict[str, float]:
+    """The evidence that the figure at [start, end) is about entity `eid`."""
+    text = facts.model.text
+    words = subject_words()
+    level = level_of(eid, facts.regions)
+    in_sentence = [m for m in ms if sentence.start <= m.start < sentence.end]
+    in_clause = [m for m in in_sentence if clause[0] <= m.start < clause[1]]
+    f: dict[str, float] = {f"is_{level}": 1.0}
+    f["same_clause"] = float(bool(in_clause))
+    f["same_sentence"] = float(bool(in_sentence))
+    f["earlier_sentence"] = float(bool(ms) and not in_sentence)
+    if in_sentence:
+        nearest = min(in_sentence, key=lambda m: min(abs(m.start - end), abs(start - m.end)))
+        gap = text[min(nearest.end, start):max(nearest.start, end)]
+        f["distance"] = math.log1p(len(gap.split()))
+        f["before"] = float(nearest.end <= start)
+        f["clause_subject"] = float(_opens(text, nearest, clause if nearest in in_clause else
+                                           (sentence.start, sentence.end)))
+        f["possessive"] = float(any(text[m.end:m.end + 2] in ("'s", "’s") and m.end <= start for m in in_sentence))
+        prev = text[max(0, nearest.start - 12):nearest.start].split()
+        f["of_object"] = float(bool(prev) and prev[-1].lower() == "of")
+        f["after_preposition"] = float(prepositional(text, nearest, sentence.start))
+        f["locative_opener"] = float(any(_LOCATIVE_OPENER.match(text, sentence.start) and
+                                         _LOCATIVE_OPENER.match(text, sentence.start).end() >= m.end
+                                         for m in in_sentence))
+        f["in_list"] = float(_listed(text, nearest, facts.mentions))
+        f["appositive"] = float(_in_appositive(text, nearest, facts.mentions))
+    f["reference"] = float(any((m.start, m.end) in facts.references for m in in_clause or in_sentence))
+    f["previous_subject"] = float(_previous_subject(facts, sentence) == eid)
+    f["sentence_subject"] = float(_subject_in(facts, sentence.start, sentence.end) == eid)
+    f["company_metric"] = float(level == "company" and any(w in context for w in words.company_metrics))
+    f["place_metric"] = float(level != "company" and any(w in context for w in words.place_metrics))
+    f["section"] = float(facts.section_place(start) == eid)
+    f["focus"] = float(facts.focus == eid)
+    f["prominence"] = math.log1p(facts.counts[eid])
+    return f
+
+
+def _opens(text: str, m: Mention, span: tuple[int, int]) -> bool:
+    """True when the mention is the first thing its clause names (its grammatical subject)."""
+    lead = text[span[0]:m.start].strip(" ,\"“'‘(").lower()
+    return len(lead.split()) <= 3 and not any(w in lead.split() for w in ("of", "to", "from", "with", "by"))
+
+
+# "Zhucheng, a county-level city of Weifang, ...": the segment describes the name before it.
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the|one\s+of)\s+[^,.;]*$")
+
+
+def _in_appositive(text: str, m: Mention, mentions: list[Mention]) -> bool:
+    """True when the mention sits in a ", a/an/the ..." phrase that describes an earlier name."""
+    opening = _APPOSITIVE.search(text, max(0, m.start - 80), m.start)
+    return bool(opening) and any(o.end <= opening.start() and opening.start() - o.end <= 3 for o in mentions)
+
+
+def _listed(text: str, m: Mention, mentions: list[Mention]) -> bool:
+    """True when the mention stands in a list of names ("A, B and C")."""
+    return any(o is not m and (_LIST_NEIGHBOUR.match(text[o.end:m.start]) if o.end <= m.start
+                               else _LIST_NEIGHBOUR.match(text[m.end:o.start]))
+               for o in mentions if abs(o.start - m.start) < 80)
+
+
+def prepositional(text: str, m: Mention, lo: int) -> bool:
+    """True when a preposition governs the mention: one stands before it in its comma segment
+    ("In nearby Huizhou", "of the city's"), with no verb-like word between."""
+    segment_start = max(lo, text.rfind(",", lo, m.start) + 1)
+    words = text[segment_start:m.start].lower().split()
+    preps = subject_words().prepositions
+    return any(w in preps for w in words[-4:])
+
+
+def _subject_in(facts: DocFacts, lo: int, hi: int) -> str | None:
+    """The entity a stretch of text is about: its first mention no preposition governs."""
+    for m in facts.mentions:
+        if lo <= m.start < hi and not prepositional(facts.model.text, m, lo):
+            return m.entity_id
+    return None
+
+
+def _previous_subject(facts: DocFacts, sentence) -> str | None:
+    """The subject of the sentence before, within the same paragraph."""
+    if sentence.index == 0:
+        return None
+    previous = facts.model.sentences[sentence.index - 1]
+    if previous.paragraph != sentence.paragraph:
+        return None
+    return _subject_in(facts, previous.start, previous.end)
+
+
+def _ancestors(region_id: str, regions: dict[str, Region]) -> set[str]:
+    """The ids above a region."""
+    out: set[str] = set()
+    region = regions.get(region_id)
+    while region and region.parent_id and region.parent_id not in out:
+        out.add(region.parent_id)
+        region = regions.get(region.parent_id)
+    return out

@@ -1,0 +1,68 @@
+"""Take documents out of a store: their figures and mentions, and the entities only they named.
+
+The rest of the store is assembled again from the stored extractions (nothing is re-extracted),
+so company merging, subjects and corroboration are exactly what a build of the remaining
+articles gives. The plan is computed first, so the caller can show it and ask; the store is
+written once, atomically, only when the plan is carried out.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import MfgError
+from ..models import Document
+from .build import load_current
+from .extraction_cache import cached_extractions
+from .fingerprint import seeds_fingerprint
+from .tables import TABLES, read_tables, rows_to_records, write_corpus
+
+
+@dataclass
+class RemovalPlan:
+    """What removing `documents` from the store at `store_path` takes out, and the store after it."""
+
+    store_path: Path
+    documents: list[Document]
+    figures: int  # figures stated in the removed documents
+    entities: list[str] = field(default_factory=list)  # names of companies and places no other document names
+    corpus: object = None  # the store without them, ready to write
+    sources: dict[str, str] = field(default_factory=dict)
+
+
+def _entity_names(corpus) -> dict[str, str]:
+    """Entity id → display name for every company and region in a corpus or table set."""
+    return {e.id: e.name for e in [*corpus.companies, *corpus.regions]}
+
+
+def plan_removal(store_path: Path, doc_ids: list[str]) -> RemovalPlan:
+    """The plan for removing the documents `doc_ids`; MfgError for bundled or unknown ones."""
+    from ..extract.pipeline import run  # the extractors' assembly step, loaded only when needed
+    load_current(store_path)
+    tables = read_tables(store_path, with_cache=True)
+    docs = rows_to_records(tables["documents"], Document)
+    sources = {r["id"]: r.get("source", "user") for r in tables["documents"]}
+    by_id = {d.id: d for d in docs}
+    unknown = [i for i in doc_ids if i not in by_id]
+    if unknown:
+        raise MfgError(f"no document with id {unknown[0]!r} in {store_path}; list them with `mfg-explore docs`")
+    bundled = [by_id[i].file for i in doc_ids if sources.get(i) == "bundled"]
+    if bundled:
+        raise MfgError(f"{bundled[0]} is a bundled seed article, which comes back whenever the store "
+                       "is rebuilt; to leave the seeds out, build a store of your own articles "
+                       "(mfg-explore build PATH --store NEW)")
+    gone = set(doc_ids)
+    kept = [d for d in docs if d.id not in gone]
+    corpus = run(kept, cached=cached_extractions(tables, kept))
+    before = {r["id"]: r["name"] for t in ("companies", "regions") for r in tables[t]}
+    after = _entity_names(corpus)
+    return RemovalPlan(store_path, [by_id[i] for i in doc_ids],
+                       figures=sum(1 for f in tables["figures"] if f["doc_id"] in gone),
+                       entities=sorted(name for eid, name in before.items() if eid not in after),
+                       corpus=corpus, sources={d.id: sources[d.id] for d in kept})
+
+
+def remove_documents(plan: RemovalPlan) -> dict[str, int]:
+    """Carry out `plan`: write the store without its documents, atomically; rows per table after."""
+    write_corpus(plan.store_path, plan.corpus, {"seeds_fingerprint": seeds_fingerprint()}, plan.sources)
+    return {t: len(getattr(plan.corpus, t)) for t in TABLES}
