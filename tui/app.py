@@ -178,7 +178,8 @@ class MfgExplorer(ExportActions, App[None]):
             self.state.update(history=history)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        """No export, filter or marks list over a modal screen (help, a dialog, the palette)."""
+        """No export, filter or marks list over a modal screen (help, a dialog, the palette): a
+        second export dialog, or a palette over a palette, would stack screens."""
         if action in NOT_ON_MODALS and (self.screen.is_modal or self.explorer is None):
             return False
         return True

@@ -46,11 +46,20 @@ def value_text(fig: Figure) -> str:
     return f"{readable_number(fig.value)} {fig.unit}".strip()
 
 
+# The extractor's normalised qualifiers as the signs a table column has room for.
+QUALIFIER_SIGNS = {"more than": ">", "less than": "<", "at least": "≥", "up to": "≤", "about": "≈",
+                   "nearly": "≈"}
+
+
 def value_as_read(fig: Figure) -> str:
-    """The value column: 'more than 40%', '12.5 billion yuan', or '≈ 10 million yuan' for a value
-    read from words ("tens of millions of yuan"), so a reading is never taken for a statement."""
-    summary = figure_summary(replace(fig, period=None))
-    return f"≈ {format_quantity(fig.value, fig.unit)}" if "(≈ " in summary else summary
+    """The value column, short but honest: '> 40%' (more than), '12.5 billion yuan', or
+    '≈ 10 million yuan' for a value read from words ("tens of millions of yuan")."""
+    quantity = format_quantity(fig.value, fig.unit)
+    if "(≈ " in figure_summary(replace(fig, period=None, qualifier=None)):
+        return f"≈ {quantity}"
+    if fig.qualifier:
+        return f"{QUALIFIER_SIGNS.get(fig.qualifier, fig.qualifier)} {quantity}"
+    return quantity
 
 
 def figure_row(store, fig: Figure, rank: int = 0) -> Row:

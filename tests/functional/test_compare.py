@@ -375,3 +375,14 @@ async def test_palette_ranks_a_category_and_clears_marks(linked_app):
         screen = pilot.app.screen
         assert isinstance(screen, RankScreen) and (screen.ranking.category, screen.ranking.unit) == ("exports", "yuan")
         assert [e.entity_id for e in screen.ranking.entries] == ["co:qinglan"]
+
+
+async def test_no_second_export_over_the_export_dialog(linked_app, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    async with linked_app.run_test(size=SIZE) as pilot:
+        pilot.app.jump_to(Selection("company", "co:qinglan"))
+        pilot.app.screen.query_one(DetailPane).focus()
+        modal = await export_to(pilot)
+        await pilot.press("ctrl+e", "f", "M")  # typed into the path or ignored: no dialog stacks
+        await settle(pilot)
+        assert pilot.app.screen is modal

@@ -106,7 +106,7 @@ def test_show_and_stats_json(seeds_store_path):
 
 @pytest.mark.parametrize("command", [["stats"], ["search", "crane"], ["show", "Weihua Group"], ["dump"],
                                      ["compare", "Weihua Group", "Changyuan"], ["export", "--search", "crane"],
-                                     ["explore"]])
+                                     ["explore"], ["docs"], ["remove", "001", "--yes"]])
 def test_a_mistyped_store_is_never_created(tmp_path, command):
     missing = tmp_path / "typo" / "store.json"
     result = invoke(*command, "--store", missing)
@@ -130,13 +130,13 @@ def test_reingesting_an_article_says_so(store_copy, seeds_store):
 
 
 @pytest.mark.parametrize("name", ["build", "ingest", "search", "show", "stats", "dump", "compare", "export",
-                                  "explore"])
+                                  "explore", "docs", "remove"])
 def test_help_shows_plain_metavars(name):
     text = invoke(name, "--help").stdout
     assert not re.search(r"<\w|\{\w", text), text  # no <list[Path]>, <str>, {PATH}
     usage = text.splitlines()[0]
     assert usage.endswith({"build": "[PATH...]", "ingest": "PATH...", "search": "QUERY", "show": "NAME",
-                           "compare": "NAME..."}.get(name, "[OPTIONS]"))
+                           "compare": "NAME...", "remove": "DOC..."}.get(name, "[OPTIONS]"))
 
 
 def test_dump_has_scorer_shape(seeds_store_path):

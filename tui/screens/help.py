@@ -16,7 +16,9 @@ INTRO = ("Keys act at once: the explorer opens on the results, not in the search
          "Narrow everything with f (filters show as chips on the status line; enter on a chip removes it). "
          "Compare: mark companies or regions with space, then press c (M lists and reorders the marks). "
          "Rank: m on a figure. Export what you see, in the order shown: e (or ctrl+e) writes Markdown, "
-         "y copies it. Keys can be changed in keymap.toml (see the README).")
+         "y copies it. Keys can be changed in keymap.toml (see the README). In value columns, > means "
+         "more than, ≥ at least, ≤ up to, < less than and ≈ about (or a value read from words such as "
+         "\"tens of millions\"); the detail pane gives the wording.")
 
 
 def bindings_of(cls, inherited: bool = True) -> list[Binding]:
