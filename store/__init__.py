@@ -20,7 +20,7 @@ _EXPORTS = {
     # records
     "Document": "store.models", "Passage": "store.models", "Region": "store.models",
     "Company": "store.models", "Mention": "store.models", "Figure": "store.models",
-    "CATEGORIES": "store.models",
+    "CATEGORIES": "store.models", "KINDS": "store.models", "STATUSES": "store.models",
     # building and opening
     "build": "store.persist.build", "ingest": "store.persist.build",
     "BuildReport": "store.persist.build", "default_store_path": "store.persist.locations",
@@ -37,6 +37,7 @@ _EXPORTS = {
     "format_quantity": "store.query.compare",
     "Ranking": "store.query.ranking", "rank": "store.query.ranking",
     "units_for": "store.query.ranking", "resolve_category": "store.query.ranking",
+    "kinds_for": "store.query.ranking", "resolve_kind": "store.query.ranking",
     "describe_links": "store.query.corroboration", "format_value": "store.query.index",
     "resolve_entity": "store.query.resolve", "search_tokens": "store.query.search",
     "find": "store.query.find", "same_facts": "store.query.views", "company_rows": "store.query.views",
@@ -106,7 +107,7 @@ if TYPE_CHECKING:  # static tools see every name as a plain import
         rows_markdown,
         search_markdown,
     )
-    from .models import CATEGORIES, Company, Document, Figure, Mention, Passage, Region
+    from .models import CATEGORIES, KINDS, STATUSES, Company, Document, Figure, Mention, Passage, Region
     from .persist.build import BuildReport, build, ingest
     from .persist.locations import default_store_path
     from .persist.remove import RemovalPlan, plan_removal, remove_documents
@@ -124,7 +125,7 @@ if TYPE_CHECKING:  # static tools see every name as a plain import
     from .query.filters import Chip, FacetValue, Filters, Narrowing, facet_values, parse_period
     from .query.find import find
     from .query.index import format_value
-    from .query.ranking import Ranking, rank, resolve_category, units_for
+    from .query.ranking import Ranking, kinds_for, rank, resolve_category, resolve_kind, units_for
     from .query.resolve import resolve_entity
     from .query.search import search_tokens
     from .query.views import (

@@ -132,7 +132,10 @@ class FigureHit(Hit):
     conversion: dict | None = None
 
 
+# What a figure measures, how, and whether it is a fact: the vocabularies of ../shared/eval/GOLD_FORMAT.md.
 CATEGORIES = (
-    "output", "revenue", "profit", "tax", "investment", "market share", "growth",
-    "enterprises", "employment", "exports", "efficiency", "energy/emissions", "capacity", "other",
+    "output", "sales", "profit", "tax", "investment", "exports", "market_share",
+    "enterprises", "employment", "capacity", "projects", "innovation", "efficiency", "energy", "other",
 )
+KINDS = ("level", "change", "share")
+STATUSES = ("actual", "plan", "threshold")

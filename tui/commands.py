@@ -53,17 +53,19 @@ class ViewsProvider(Provider):
                  ("Clear filters", app.clear_filters, "show everything again"),
                  ("Export current view to Markdown", app.action_export, "e / ctrl+e"),
                  ("Copy current view as Markdown", app.action_copy_markdown, "y")]
-        from store import CATEGORIES, units_for
+        from store import CATEGORIES, kinds_for, units_for
         for category in CATEGORIES:
-            for unit in units_for(store, category):
-                found.append((f"Rank: {category} ({unit or 'no unit'})", partial(self._rank, category, unit),
-                              "every entity with such a figure, largest first"))
+            for kind in kinds_for(store, category):
+                for unit in units_for(store, category, kind):
+                    found.append((f"Rank: {category} · {kind} ({unit or 'no unit'})",
+                                  partial(self._rank, category, unit, kind),
+                                  "every entity with such a figure, largest first"))
         return found
 
-    def _rank(self, category: str, unit: str) -> None:
-        """Open the ranking of one category and unit."""
+    def _rank(self, category: str, unit: str, kind: str) -> None:
+        """Open the ranking of one category, kind and unit."""
         from .screens.rank import RankScreen
-        self.app.push_screen(RankScreen(self.app.store, category, unit))
+        self.app.push_screen(RankScreen(self.app.store, category, unit, kind))
 
     async def discover(self) -> Hits:
         """With no input: every command."""

@@ -22,7 +22,7 @@ OUT_DIR = Path(__file__).resolve().parent.parent / "screenshots"
 SIZE = (120, 36)
 # Two crane makers and the county they stand in: the comparison an analyst of crane towns makes.
 COMPARE_NAMES = ("Weihua Group", "Henan Mining Crane", "Changyuan")
-RANK_METRIC = ("market share", "%")
+RANK_METRIC = ("market_share", "%")
 
 
 async def settle(pilot) -> None:

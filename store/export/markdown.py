@@ -93,8 +93,8 @@ class Citations:
         return f"[{self._number[fig.id]}]"
 
     def cite_fact(self, sources) -> str:
-        """The marks of one fact stated in several sources: '[1][2]'."""
-        return "".join(self.cite(fig) for fig in sources)
+        """The marks of one fact stated in several sources: '[1] [2]'."""
+        return " ".join(self.cite(fig) for fig in sources)
 
     def render(self) -> str:
         """The '## Sources' section: the citation (headline — publisher, date, page, URL), the

@@ -63,10 +63,12 @@ def entity_record(store, entity_id: str) -> dict:
 
 
 def comparison_record(store, comparison: Comparison) -> dict:
-    """The comparison: its columns, and per row the facts of each cell (each fact once, its sources)."""
+    """The comparison: its columns, and per row (category × kind, plans apart) the facts of each
+    cell, each fact once with the files of every source that states it."""
     def cell(figs) -> list[dict]:
-        return [{**figure_record(store, fig), "sources": [store.documents[s.doc_id].file for s in sources]}
-                for fig, sources in same_facts(store, figs)]
+        return [{**figure_record(store, fig),
+                 "sources": [store.documents[s.doc_id].file for s in comparison.sources_of(fig)]}
+                for fig in figs]
     return {"columns": [{"id": c.entity_id, "name": c.name, "kind": c.kind} for c in comparison.columns],
-            "rows": [{"category": row.category, "cells": [cell(figs) for figs in row.cells]}
-                     for row in comparison.rows]}
+            "rows": [{"measure": row.label, "category": row.category, "kind": row.kind, "plan": row.plan,
+                      "cells": [cell(figs) for figs in row.cells]} for row in comparison.rows]}

@@ -1,29 +1,28 @@
 """Markdown for each exportable view: search results, a region, an entity card, a comparison, a ranking."""
 from __future__ import annotations
 
-from ..query.compare import Comparison, figure_summary, format_quantity
+from ..query.compare import Comparison, figure_summary, format_quantity, measure_label
 from ..query.ranking import Ranking
 from ..query.views import same_facts
 from .markdown import Citations, cell, document, escape, heading, table
 
 
-def _figure_cell(fig, cites: Citations, with_metric: bool = True, sources=None) -> str:
-    """One fact in a cell: value with qualifier and period, what it measures, each source cited."""
+def _figure_cell(fig, cites: Citations, with_metric: bool = True, sources=()) -> str:
+    """One fact in a cell: value with qualifier and period, what it measures, and its citation
+    (one per source when several articles state it)."""
     metric = f", {cell(fig.metric)}" if with_metric and fig.metric else ""
     return f"{cell(figure_summary(fig))}{metric} {cites.cite_fact(sources or (fig,))}"
 
 
-def _facts_cell(store, figures, cites: Citations) -> str:
-    """Several figures in one cell, each fact once with its sources, one per line."""
-    return "<br>".join(_figure_cell(fig, cites, sources=sources) for fig, sources in same_facts(store, figures))
-
-
 def _figures_table(store, figures, cites: Citations) -> str:
-    """Category, figure, metric and documents of each fact, in document order (each fact once)."""
-    rows = [[cell(f.category), _figure_cell(f, cites, with_metric=False, sources=sources), cell(f.metric),
+    """What (category, kind, status, period), figure, metric and documents of each fact, in document
+    order; a fact stated in several articles is one row citing each."""
+    rows = [[cell(f.category), cell(f.kind), cell(f.status), cell(f.period or f.period_text or ""),
+             _figure_cell(f, cites, with_metric=False, sources=sources), cell(f.metric),
              cell(", ".join(dict.fromkeys(store.documents[s.doc_id].file for s in sources)))]
             for f, sources in same_facts(store, figures)]
-    return table(["Category", "Figure", "Metric", "Documents"], rows) if rows else "No figures."
+    headers = ["Category", "Kind", "Status", "Period", "Figure", "Metric", "Documents"]
+    return table(headers, rows) if rows else "No figures."
 
 
 def _count(n: int, noun: str) -> str:
@@ -119,28 +118,37 @@ def search_markdown(store, query: str, rows) -> str:
 
 
 def comparison_markdown(store, comparison: Comparison) -> str:
-    """The comparison table: categories down, entities across, cited figures in the cells."""
+    """The comparison table: category × kind down (plans in their own rows, last), entities across,
+    each fact once in its cell with a citation for every source that states it."""
     cites = Citations(store)
     names = [c.name for c in comparison.columns]
-    rows = [[cell(row.category), *(_facts_cell(store, figs, cites) for figs in row.cells)]
+    rows = [[cell(row.label), *("<br>".join(_figure_cell(f, cites, sources=comparison.sources_of(f)) for f in figs)
+                                for figs in row.cells)]
             for row in comparison.rows]
-    hidden = " Categories with no figure for any of them are left out." if comparison.hidden_empty else ""
-    about = (f"Figures the articles give for {', '.join(escape(n) for n in names)}, "
-             f"by category.{hidden}")
-    body = table(["Category", *(cell(n) for n in names)], rows) if rows else "No figures to compare."
+    hidden = " Rows with no figure for any of them are left out." if comparison.hidden_empty else ""
+    about = (f"Figures the articles give for {', '.join(escape(n) for n in names)}, by category and kind "
+             f"(level, change, share); plans and targets are in the rows marked (plan), after the facts; "
+             f"bounds that only define a group are left out.{hidden}")
+    body = table(["Measure", *(cell(n) for n in names)], rows) if rows else "No figures to compare."
     return document(heading("Comparison: " + " vs ".join(names), about), body, cites.render())
 
 
 def ranking_markdown(store, ranking: Ranking) -> str:
-    """A metric ranking: entities by their largest figure of one category and unit, cited."""
+    """A ranking of one category, kind and unit family: each entity's figure for its latest period, cited."""
     cites = Citations(store)
     unit = ranking.unit or "no unit"
-    rows = [[str(i), cell(e.name), e.kind, cell(format_quantity(e.value, e.figure.unit)),
-             cell(e.figure.period or ""), _figure_cell(e.figure, cites, sources=same_facts(store, [e.figure])[0][1])]
+    rows = [[str(i), cell(e.name), e.kind, cell(format_quantity(e.figure.value, e.figure.unit)), cell(e.period),
+             ("(plan) " if e.figure.status == "plan" else "") + _figure_cell(e.figure, cites)]
             for i, e in enumerate(ranking.entries, 1)]
-    about = (f"Every company and region with a “{escape(ranking.category)}” figure in "
-             f"{escape(unit)}, largest first (each ranked by its largest such figure).")
+    facts = "actual figures and plans (marked)" if ranking.with_plans else "actual figures only (no plans or targets)"
+    about = (f"Every company and region with a “{escape(ranking.category.replace('_', ' '))}” figure measured as a "
+             f"{escape(ranking.kind)} in {escape(unit)} or a unit of its kind, largest first: each is ranked "
+             f"by its figure for the latest period it has. {facts.capitalize()}; bounds that only define a "
+             f"group are never ranked.")
     if ranking.other_units:
         about += " Figures in other units are ranked apart: " + ", ".join(escape(u) for u in ranking.other_units) + "."
+    if ranking.other_kinds:
+        about += " Also measured as: " + ", ".join(escape(k) for k in ranking.other_kinds) + "."
     body = table(["Rank", "Name", "Kind", "Value", "Period", "Figure"], rows) if rows else "Nothing to rank."
-    return document(heading(f"Ranking: {ranking.category} ({unit})", about), body, cites.render())
+    return document(heading(f"Ranking: {measure_label(ranking.category, ranking.kind)} ({unit})", about), body,
+                    cites.render())

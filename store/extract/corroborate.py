@@ -78,17 +78,19 @@ def _metrics_may_match(a: Figure, b: Figure) -> bool:
 
 
 def corroborates(a: Figure, b: Figure) -> bool:
-    """True when `b` restates `a` in another document: same subject, unit and value."""
+    """True when `b` restates `a` in another document: same subject, unit, kind and value."""
     return (a.doc_id != b.doc_id and a.subject_id is not None and a.subject_id == b.subject_id
-            and a.unit == b.unit and same_value(a.value, b.value)
+            and a.unit == b.unit and a.kind == b.kind and same_value(a.value, b.value)
             and (a.category == b.category or "other" in (a.category, b.category))
             and _metrics_may_match(a, b))
 
 
 def conflicts(a: Figure, b: Figure) -> bool:
-    """True when another document gives a different value for the same subject, measure and period."""
+    """True when another document gives a different value for the same subject, measure and period
+    (a plan does not contradict a fact, and a group's bound is not a fact about the subject)."""
     return (a.doc_id != b.doc_id and a.subject_id is not None and a.subject_id == b.subject_id
-            and a.unit == b.unit and a.category == b.category
+            and a.unit == b.unit and a.category == b.category and a.kind == b.kind
+            and a.status == b.status == "actual"
             and a.period is not None and a.period == b.period
             and (metric_overlap(a.metric, b.metric) or 0) >= MIN_OVERLAP
             and not same_value(a.value, b.value))

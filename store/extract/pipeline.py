@@ -50,10 +50,9 @@ class Corpus:
 def extract(doc: Document) -> Extraction:
     """Run every per-document extractor over one document."""
     model, passages = read_with_passages(doc)
-    sentences = [(p.start, p.end) for p in passages if p.kind == "sentence"]
     region_hits, regions = find_regions(model)
     company_hits = find_companies(model, region_hits, regions)
-    figure_hits = find_figures(doc.text, sentences)
+    figure_hits = find_figures(model)
     return Extraction(doc, passages, region_hits, regions, company_hits, figure_hits)
 
 

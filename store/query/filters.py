@@ -199,8 +199,8 @@ class Narrowing:
     def ranking(self, ranking):
         """A ranking with only passing figures; entities left without one drop out.
 
-        Each entry keeps the first of its passing figures in the ranking's own order as the one it
-        is ranked by, so the ranking's rule for choosing that figure stays the ranking's.
+        Each entry keeps the figure it was ranked by when that passes, else the first of its passing
+        figures in the ranking's own order (latest period first), so the choice stays the ranking's.
         """
         if not self.filters.active:
             return ranking
@@ -208,8 +208,8 @@ class Narrowing:
         for entry in ranking.entries:
             figs = tuple(fig for fig in entry.figures if self.figure(fig))
             if figs and (not self.filters.kinds or entry.kind in self.filters.kinds):
-                entries.append(replace(entry, figure=figs[0], figures=figs))
-        entries.sort(key=lambda e: (-e.figure.value, e.name.lower()))
+                entries.append(replace(entry, figure=entry.figure if entry.figure in figs else figs[0], figures=figs))
+        entries.sort(key=lambda e: (-e.value, e.name.lower()))
         return replace(ranking, entries=tuple(entries))
 
     def comparison(self, comparison):

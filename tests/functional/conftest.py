@@ -51,13 +51,14 @@ def mention(entity_id: str, doc: Document, part: str, nth: int = 0) -> Mention:
     return Mention(entity_id, doc.id, start, end, part)
 
 
-def figure(fid, doc, part, value, unit, metric, category, subject, period=None, qualifier=None):
+def figure(fid, doc, part, value, unit, metric, category, subject, period=None, qualifier=None,
+           kind="level", status="actual", period_text=None):
     """A figure on `part` of `doc`, its sentence found from the offsets."""
     start, end = at(doc.text, part)
     sentence = next(p for p in passages(doc.id, doc.text)
                     if p.kind == "sentence" and p.start <= start and end <= p.end)
     return Figure(fid, doc.id, start, end, part, value, unit, qualifier, metric, category, period,
-                  subject, sentence.id)
+                  subject, sentence.id, kind=kind, status=status, period_text=period_text or period)
 
 
 def crane_corpus() -> SimpleNamespace:
@@ -81,13 +82,14 @@ def crane_corpus() -> SimpleNamespace:
         mention("co:tongda", odd, "Tongda Works [red]alert[/red]"),
     ]
     figures = [
-        figure("f1", crane, "12.5 billion yuan", 12.5e9, "yuan", "operating revenue", "revenue",
+        figure("f1", crane, "12.5 billion yuan", 12.5e9, "yuan", "operating revenue", "sales",
                "co:qinglan", "2022"),
-        figure("f2", crane, "9.4%", 9.4, "%", "operating revenue growth", "growth", "co:qinglan", "2022"),
+        figure("f2", crane, "9.4%", 9.4, "%", "operating revenue growth", "sales", "co:qinglan", "2022",
+               kind="change"),
         figure("f3", crane, "610 million yuan", 6.1e8, "yuan", "tax paid", "tax", "co:qinglan"),
         figure("f4", crane, "140 crane makers", 140, "enterprises", "crane makers", "enterprises", "cn:4107"),
         figure("f5", crane, "1,200 gantry cranes", 1200, "units", "exports", "exports", "co:beifang",
-               "last year"),
+               "2022", period_text="last year"),
         figure("f6", odd, "75 [/] thousand tons", 75000, "tons", "output [b]", "output", "co:tongda",
                "2021", "about"),
     ]
@@ -115,10 +117,11 @@ def linked_corpus() -> SimpleNamespace:
                         mention("co:beifang", echo, "Beifang Hoist Co."),
                         mention("co:qinglan", echo, "Qinglan", 2)]
     corpus.figures += [
-        figure("g1", echo, "12.5 billion yuan", 12.5e9, "yuan", "operating revenue", "revenue",
+        figure("g1", echo, "12.5 billion yuan", 12.5e9, "yuan", "operating revenue", "sales",
                "co:qinglan", "2022"),
-        figure("g2", echo, "9.8%", 9.8, "%", "operating revenue growth", "growth", "co:qinglan", "2022"),
-        figure("g3", echo, "3.1 billion yuan", 3.1e9, "yuan", "operating revenue", "revenue",
+        figure("g2", echo, "9.8%", 9.8, "%", "operating revenue growth", "sales", "co:qinglan", "2022",
+               kind="change"),
+        figure("g3", echo, "3.1 billion yuan", 3.1e9, "yuan", "operating revenue", "sales",
                "co:beifang", "2022"),
         figure("g4", echo, "2.4 billion yuan", 2.4e9, "yuan", "export value", "exports", "co:qinglan"),
     ]

@@ -9,7 +9,7 @@ from markdown_it import MarkdownIt
 from rich.text import Text
 from textual.widgets import DataTable, Input
 
-from store import CATEGORIES, figure_summary
+from store import CATEGORIES, KINDS, figure_summary
 from tui.marks import MARKER
 from tui.screens.compare import CompareScreen
 from tui.screens.export_modal import ConfirmOverwrite, ExportModal
@@ -56,10 +56,10 @@ def cell_at(table: DataTable, row_key: str, column_key: str) -> str:
     return value.plain if isinstance(value, Text) else str(value)
 
 
-async def move_to_cell(pilot, screen: CompareScreen, category: str, column: int) -> None:
-    """Put the comparison cursor on (category row, column)."""
+async def move_to_cell(pilot, screen: CompareScreen, row_key: str, column: int) -> None:
+    """Put the comparison cursor on (row, column); rows are keyed category/kind/status."""
     table = screen.query_one(DataTable)
-    table.move_cursor(row=[r.category for r in screen.comparison.rows].index(category), column=column)
+    table.move_cursor(row=[r.key for r in screen.comparison.rows].index(row_key), column=column)
     await pilot.pause()
 
 
@@ -89,14 +89,14 @@ async def test_comparison_table_sources_and_back(linked_app):
         table = screen.query_one(DataTable)
         assert [str(c.label.plain) for c in table.ordered_columns][1:] == [
             "Qinglan Heavy Group company", "Beifang Hoist Co. company"]
-        revenue = cell_at(table, "revenue", "co:qinglan")
+        sales = cell_at(table, "sales/level/actual", "co:qinglan")
         # Stated in two articles: shown once, marked with its two sources.
-        assert revenue.count("12.5 billion yuan (2022)") == 1 and "✓ 2 sources" in revenue
-        assert "3.1 billion yuan (2022)" in cell_at(table, "revenue", "co:beifang")
-        assert "1,200 units (last year)" in cell_at(table, "exports", "co:beifang")
-        assert "≠ sources differ" in cell_at(table, "growth", "co:qinglan")
-        assert cell_at(table, "tax", "co:beifang") == "—"
-        await move_to_cell(pilot, screen, "revenue", 2)
+        assert sales.count("12.5 billion yuan (2022)") == 1 and "✓ 2 sources" in sales
+        assert "3.1 billion yuan (2022)" in cell_at(table, "sales/level/actual", "co:beifang")
+        assert "1,200 units (2022)" in cell_at(table, "exports/level/actual", "co:beifang")  # "last year", dated
+        assert "≠ sources differ" in cell_at(table, "sales/change/actual", "co:qinglan")
+        assert cell_at(table, "tax/level/actual", "co:beifang") == "—"
+        await move_to_cell(pilot, screen, "sales/level/actual", 2)
         await pilot.press("enter")
         await pilot.pause()
         sources = pilot.app.screen
@@ -111,10 +111,11 @@ async def test_empty_rows_start_hidden_and_h_shows_them(linked_app):
     async with linked_app.run_test(size=SIZE) as pilot:
         screen = await open_comparison(pilot)
         table = screen.query_one(DataTable)
-        assert [r.category for r in screen.comparison.rows] == ["revenue", "tax", "growth", "exports"]
-        assert table.row_count == 4  # as the CLI does: categories nobody has are left out
+        assert [r.label for r in screen.comparison.rows] == ["sales · level", "sales · change", "tax · level",
+                                                             "exports · level"]
+        assert table.row_count == 4  # as the CLI does: rows nobody has a figure for are left out
         await pilot.press("h")
-        assert table.row_count == len(CATEGORIES)
+        assert table.row_count == len(CATEGORIES) * len(KINDS)
         await pilot.press("h")
         assert table.row_count == 4
 
@@ -168,11 +169,11 @@ async def test_export_comparison_writes_parsable_markdown(linked_app, tmp_path, 
         assert any(str(default) in n for n in notes)
     text = default.read_text(encoding="utf-8")
     [table] = parse_tables(text)
-    assert table[0] == ["Category", "Qinglan Heavy Group", "Beifang Hoist Co."]
-    assert [r[0] for r in table[1:]] == ["revenue", "tax", "growth", "exports"]  # no empty rows
-    revenue = next(r for r in table if r[0] == "revenue")
-    assert revenue[1] == "12.5 billion yuan (2022), operating revenue [1][2]"  # one fact, two sources
-    assert "3.1 billion yuan (2022)" in revenue[2]
+    assert table[0] == ["Measure", "Qinglan Heavy Group", "Beifang Hoist Co."]
+    assert [r[0] for r in table[1:]] == ["sales · level", "sales · change", "tax · level", "exports · level"]
+    sales = next(r for r in table if r[0] == "sales · level")
+    assert sales[1] == "12.5 billion yuan (2022), operating revenue [1] [2]"  # one fact, two sources
+    assert "3.1 billion yuan (2022)" in sales[2]
     assert "## Sources" in text and "file 003\\_echo.txt" in text
     assert "**3.1 billion yuan**" in text
 
@@ -249,7 +250,7 @@ async def test_y_copies_rows_in_the_order_shown(linked_app, monkeypatch):
     expected = [linked_app.store.figures[i] for i in shown if i != "g1"]
     assert [r[1].split(",")[0].split(" [")[0] for r in rows[1:]] == [
         figure_summary(f) for f in expected]
-    assert rows[1][1].endswith("[1][2]")
+    assert rows[1][1].endswith("[1] [2]")
 
 
 async def test_ctrl_e_exports_even_from_the_search_box(linked_app, tmp_path, monkeypatch):
@@ -290,7 +291,7 @@ async def test_rank_from_figure_orders_bars_one_unit(linked_app):
 async def test_rank_switches_unit_and_from_comparison_row(linked_app):
     async with linked_app.run_test(size=SIZE) as pilot:
         screen = await open_comparison(pilot)
-        await move_to_cell(pilot, screen, "exports", 1)
+        await move_to_cell(pilot, screen, "exports/level/actual", 1)
         await pilot.press("m")
         await pilot.pause()
         rank = pilot.app.screen
@@ -368,7 +369,7 @@ async def test_palette_ranks_a_category_and_clears_marks(linked_app):
         await pilot.press("enter")
         await pilot.pause()
         assert pilot.app.marked == ()
-        await pilot.press("ctrl+p", *"rank: exports (yuan)")
+        await pilot.press("ctrl+p", *"rank: exports · level (yuan)")
         await pilot.pause(0.5)
         await pilot.press("enter")
         await pilot.pause()

@@ -62,7 +62,7 @@ def test_filter_chips(snap_compare, linked_app):
     async def run_before(pilot) -> None:
         still_cursor(pilot)
         pilot.app.jump_to(Selection("company", "co:qinglan"))
-        pilot.app.add_filter("category", "revenue")
+        pilot.app.add_filter("category", "sales")
         pilot.app.add_filter("period", "2022")
         pilot.app.screen.query_one(ResultsTable).focus()
         await pilot.pause()

@@ -34,7 +34,7 @@ async def test_marks_view_filters_and_history_survive_a_restart(tmp_path):
         await pilot.app.workers.wait_for_complete()
         await pilot.press("down", "space", "down")  # mark Qinglan, show its first figure
         await pilot.pause()
-        pilot.app.add_filter("category", "revenue")
+        pilot.app.add_filter("category", "sales")
         shown = pilot.app.current
         await pilot.press("q")
     saved = json.loads(state.read_text())
@@ -47,7 +47,7 @@ async def test_marks_view_filters_and_history_survive_a_restart(tmp_path):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         assert pilot.app.marked == ("co:beifang", "co:qinglan")
-        assert pilot.app.filters.categories == ("revenue",)
+        assert pilot.app.filters.categories == ("sales",)
         bar = pilot.app.screen.query_one(SearchBar)
         assert bar.value == "qinglan" and pilot.app.current == shown
         assert 'search “qinglan”' in screen_text(pilot.app)

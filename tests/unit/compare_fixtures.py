@@ -30,14 +30,14 @@ def passages_of(doc_id: str, text: str) -> list[Passage]:
 
 def figure(doc: Document, passages: list[Passage], text: str, value: float, unit: str, subject: str | None,
            category: str, metric: str = "", qualifier: str | None = None, period: str | None = None,
-           occurrence: int = 0) -> Figure:
+           occurrence: int = 0, kind: str = "level", status: str = "actual") -> Figure:
     """A figure at the `occurrence`-th place `text` appears in `doc`, inside its sentence."""
     start = -1
     for _ in range(occurrence + 1):
         start = doc.text.index(text, start + 1)
     sentence = next(p for p in passages if p.kind == "sentence" and p.start <= start < p.end)
     return Figure(f"fig:{doc.id}:{start}", doc.id, start, start + len(text), text, value, unit, qualifier,
-                  metric, category, period, subject, sentence.id)
+                  metric, category, period, subject, sentence.id, kind=kind, status=status)
 
 
 def mentions_of(doc: Document, names: dict[str, str]) -> list[Mention]:
@@ -75,19 +75,19 @@ REGIONS = [Region("r:lake", "Lakeside County", "county", "r:prov"),
 COMPANIES = [Company("c:nimbus", "Nimbus Pumps", ["Nimbus"], "r:lake"),
              Company("c:orion", "Orion Valve Works", [], "r:lake")]
 FIGURES = [
-    ("a", dict(text="1.25 billion yuan", value=1.25e9, unit="yuan", subject="c:nimbus", category="revenue",
+    ("a", dict(text="1.25 billion yuan", value=1.25e9, unit="yuan", subject="c:nimbus", category="sales",
                metric="pump sales", period="2023")),
-    ("a", dict(text="40%", value=40, unit="%", subject="c:nimbus", category="market share",
+    ("a", dict(text="40%", value=40, unit="%", subject="c:nimbus", category="market_share", kind="share",
                metric="national pump market share")),
-    ("a", dict(text="800 million yuan", value=8e8, unit="yuan", subject="c:orion", category="revenue",
+    ("a", dict(text="800 million yuan", value=8e8, unit="yuan", subject="c:orion", category="sales",
                metric="valve sales", period="2023")),
     ("a", dict(text="215 enterprises", value=215, unit="enterprises", subject="r:lake", category="enterprises",
                metric="enterprises")),
-    ("b", dict(text="1.25 billion yuan", value=1.25e9, unit="yuan", subject="c:nimbus", category="revenue",
+    ("b", dict(text="1.25 billion yuan", value=1.25e9, unit="yuan", subject="c:nimbus", category="sales",
                metric="pump sales", period="2023")),
     ("b", dict(text="2 million pumps", value=2e6, unit="units", subject="c:nimbus", category="output",
                metric="pump output")),
-    ("b", dict(text="760 million yuan", value=7.6e8, unit="yuan", subject="c:orion", category="revenue",
+    ("b", dict(text="760 million yuan", value=7.6e8, unit="yuan", subject="c:orion", category="sales",
                metric="valve sales", period="2023")),
 ]
 

@@ -19,10 +19,10 @@ def corpus():
 
 
 def facts(corpus, file: str) -> dict[str, tuple]:
-    """Figure text → (value, unit, category, subject name) for one article."""
+    """Figure text → (value, unit, category, subject name, kind) for one article."""
     doc = next(d for d in corpus.documents if d.file == file)
     names = {e.id: e.name for e in [*corpus.regions, *corpus.companies]}
-    return {f.text: (f.value, f.unit, f.category, names.get(f.subject_id))
+    return {f.text: (f.value, f.unit, f.category, names.get(f.subject_id), f.kind)
             for f in corpus.figures if f.doc_id == doc.id}
 
 
@@ -36,34 +36,37 @@ def test_every_span_is_grounded(corpus):
 
 def test_dongguan(corpus):
     got = facts(corpus, "dongguan.txt")
-    assert got["1.24 trillion yuan"] == (1.24e12, "yuan", "exports", "Dongguan")
-    assert got["6.8 percent"][1:] == ("%", "growth", "Dongguan")
+    assert got["1.24 trillion yuan"] == (1.24e12, "yuan", "exports", "Dongguan", "level")
+    assert got["6.8 percent"][1:] == ("%", "exports", "Dongguan", "change")
     assert got["RMB160 million"][1:3] == ("yuan", "investment")
-    assert got["4,500 employees"][2:] == ("employment", "Yida Holdings")
-    assert got["35 billion yuan"][2:] == ("investment", "TCL Technology Group")
+    assert got["9 million kWh"][1:3] == ("kWh", "energy")
+    assert got["4,500 employees"][2:4] == ("employment", "Yida Holdings")
+    assert got["35 billion yuan"][2:4] == ("investment", "TCL Technology Group")
     assert "South China" not in {c.name for c in corpus.companies}
 
 
 def test_kunshan(corpus):
     got = facts(corpus, "kunshan.txt")
-    assert got["RMB 533.9 billion"][1:] == ("yuan", "output", "Kunshan")
-    assert got["USD 2 billion"][1:] == ("usd", "investment", "Luxshare Precision Industry")
-    assert got["5.6 GW"][2:] == ("capacity", "CATL")
+    assert got["RMB 533.9 billion"][1:4] == ("yuan", "output", "Kunshan")
+    assert got["USD 2 billion"][1:4] == ("usd", "investment", "Luxshare Precision Industry")
+    assert got["5.6 GW"][2:4] == ("capacity", "CATL")
     assert round(got["about a third"][0]) == 33
 
 
 def test_foshan(corpus):
     got = facts(corpus, "foshan.txt")
-    assert got["345.7 billion yuan"][2:] == ("revenue", "Midea Group")
-    assert got["29.6 billion yuan"][2:] == ("profit", "Midea Group")
+    assert got["345.7 billion yuan"][2:4] == ("sales", "Midea Group")
+    assert got["29.6 billion yuan"][2:4] == ("profit", "Midea Group")
+    assert got["1 in every 3"][2] == "market_share"
     assert got["roughly half"][3] == "Galanz"
     assert not {"500", "84", "105", "0757-22831234", "22831234"} & set(got)
 
 
 def test_yongkang(corpus):
     got = facts(corpus, "yongkang.txt")
-    assert got["68.3 billion yuan"][2:] == ("output", "Yongkang")
-    assert got["7.4%"][2:] == ("growth", "Yongkang")
+    assert got["68.3 billion yuan"][2:] == ("output", "Yongkang", "level")
+    assert got["7.4%"][2:] == ("output", "Yongkang", "change")
+    assert got["150 million yuan"][2] == "investment"
     regions = {r.name: r for r in corpus.regions}
     assert regions["Yongkang"].parent_id == regions["Jinhua"].id
 
@@ -86,8 +89,8 @@ def test_any_text_extracts_without_error_and_stays_grounded(text):
 
 def test_weifang(corpus):
     got = facts(corpus, "weifang.txt")
-    assert got["213.96 billion yuan"][2:] == ("revenue", "Weichai Power")
-    assert got["nearly doubled"][1:3] == ("times", "growth")
+    assert got["213.96 billion yuan"][2:4] == ("sales", "Weichai Power")
+    assert got["nearly doubled"][1:3] == ("times", "profit") and got["nearly doubled"][4] == "change"
     assert got["1,270 enterprises"][3] == "Zhucheng"
-    assert got["nearly 30%"][2:] == ("market share", "Lovol")
+    assert got["nearly 30%"][2:] == ("market_share", "Lovol", "share")
     assert got["10,000 tractors"][3] == "Lovol"  # the quoted speaker is "the group's vice president"

@@ -35,7 +35,7 @@ def header_cells(markdown: str) -> list[str]:
 def test_compare_prints_markdown_with_both_columns():
     result = invoke("compare", "nimbus pumps", "Orion Valve Works")
     assert result.exit_code == 0
-    assert header_cells(result.stdout) == ["Category", "Nimbus Pumps", "Orion Valve Works"]
+    assert header_cells(result.stdout) == ["Measure", "Nimbus Pumps", "Orion Valve Works"]
     assert "## Sources" in result.stdout and "**760 million yuan**" in result.stdout
 
 
@@ -103,8 +103,8 @@ def test_export_each_view():
     assert company.exit_code == 0 and "**800 million yuan**" in company.stdout
     found = invoke("export", "--search", "valve")
     assert found.exit_code == 0 and found.stdout.startswith("# Search: valve")
-    ranked = invoke("export", "--rank", "Revenue")
-    assert ranked.exit_code == 0 and ranked.stdout.startswith("# Ranking: revenue (yuan)")
+    ranked = invoke("export", "--rank", "Sales")
+    assert ranked.exit_code == 0 and ranked.stdout.startswith("# Ranking: sales · level (yuan)")
 
 
 def test_export_wrong_kind_and_unknown_names():
@@ -114,13 +114,19 @@ def test_export_wrong_kind_and_unknown_names():
     assert unknown.exit_code == 1 and "did you mean" in unknown.stderr and "'Lakeside County'" in unknown.stderr
 
 
-def test_export_rank_checks_category_and_unit():
-    bad = invoke("export", "--rank", "revenu")
-    assert bad.exit_code == 1 and "did you mean 'revenue'" in bad.stderr
-    dashed = invoke("export", "--rank", "market-share")
-    assert dashed.exit_code == 0 and "# Ranking: market share (%)" in dashed.stdout
-    unit = invoke("export", "--rank", "revenue", "--unit", "tons")
+def test_export_rank_checks_category_kind_and_unit():
+    bad = invoke("export", "--rank", "salse")
+    assert bad.exit_code == 1 and "did you mean 'sales'" in bad.stderr
+    dashed = invoke("export", "--rank", "market share")
+    assert dashed.exit_code == 0 and "# Ranking: market share · share (%)" in dashed.stdout
+    unit = invoke("export", "--rank", "sales", "--unit", "tons")
     assert unit.exit_code == 1 and "units available: yuan" in unit.stderr
+    kind = invoke("export", "--rank", "sales", "--kind", "change")
+    assert kind.exit_code == 1 and "kinds available: level" in kind.stderr
+    unknown = invoke("export", "--rank", "sales", "--kind", "speed")
+    assert unknown.exit_code == 1 and "no figure kind called 'speed'" in unknown.stderr
+    stray = invoke("export", "--company", "Nimbus", "--plans")
+    assert stray.exit_code == 1 and "only apply to --rank" in stray.stderr
 
 
 def test_export_needs_exactly_one_view():
@@ -137,7 +143,7 @@ def test_every_seed_entity_exports_tables_that_keep_their_columns(seeds_store_pa
     busiest = sorted(store.companies.values(), key=lambda c: -len(store.figures_of(c.id)))[:2]
     result = invoke("compare", busiest[0].name, busiest[1].name, "--store", seeds_store_path)
     assert result.exit_code == 0
-    assert header_cells(result.stdout) == ["Category", busiest[0].name, busiest[1].name]
+    assert header_cells(result.stdout) == ["Measure", busiest[0].name, busiest[1].name]
     for flag, names in (("--company", store.companies.values()), ("--region", store.regions.values())):
         for ent in names:
             out = invoke("export", flag, ent.id, "--store", seeds_store_path).stdout

@@ -196,3 +196,56 @@ def test_company_sits_in_the_section_place_and_nowhere_without_evidence():
     hits2, records2 = find_regions(from_text(text2))
     lianhe = next(c for c in find_companies(from_text(text2), hits2, records2) if "Lianhe" in c.name)
     assert lianhe.region_key is None  # the article's province is no evidence of where a firm is
+
+
+# ---------------------------------------------------------------- names in harder shapes
+
+def test_two_brands_joined_by_and_are_two_firms():
+    assert set(names("NEXO and Huali, two Chinese phone brands, were born here.")) == {"NEXO", "Huali"}
+
+
+def test_origin_words_are_not_part_of_the_name():
+    found = names("The plant supplies German Rondo Group and United States Kelvin International.")
+    assert found == {"Rondo Group": "Rondo Group", "Kelvin International": "Kelvin International"}
+
+
+def test_legal_suffix_without_a_stop():
+    assert "Anyang Huaxing Valve Co" in names("Anyang Huaxing Valve Co, the largest valve maker, grew.")
+
+
+def test_role_nouns_and_lists_mark_bare_brands():
+    found = names("Panel maker Luminor opened a plant. Stores represented by Costco sell its goods, "
+                  "and enterprises such as Qianfeng group, Baima new energy, yellow river motors and "
+                  "Tianlu and other firms came too.")
+    assert {"Luminor", "Costco", "Qianfeng group", "Baima new energy", "yellow river motors",
+            "Tianlu"} <= set(found)
+
+
+def test_months_numbers_and_product_models_are_not_firms():
+    found = names("From January to July, Nissan X9 cars sold well. Seven of China's top firms agreed.")
+    assert not {"July", "Nissan", "Seven of China"} & set(found)
+
+
+def test_declared_short_names_join_their_firm():
+    found = names("Hebei Tianlong Heavy Industries, also known as THI, won an order. "
+                  "Later THI hired 300 workers.")
+    assert found["THI"] == found["Hebei Tianlong Heavy Industries"]
+
+
+def test_a_pinyin_brand_split_in_two_is_the_brand():
+    found = names("Linzhou Weichang Motor Co., Ltd. grew. Wei Chang also exports engines.")
+    assert found["Wei Chang"] == found["Linzhou Weichang Motor Co., Ltd."]
+
+
+def test_a_firm_sits_in_the_zone_it_is_located_in_and_nowhere_without_evidence():
+    from store.extract.regions import find_regions
+    text = ("Jiangsu makes ships\n"
+            "Rugao Harbour Industrial Park is busy. Nantong Haiyun Shipbuilding Co., Ltd., located in "
+            "Rugao Harbour Industrial Park, launched a tanker.\n"
+            "Elsewhere, Swiss group Kelmar Holdings sells pumps.\n")
+    model = from_text(text)
+    hits, records = find_regions(model)
+    placed = {c.name: c.region_key for c in find_companies(model, hits, records)}
+    haiyun = next(k for n, k in placed.items() if "Haiyun" in n)
+    assert records[haiyun].name == "Rugao Harbour Industrial Park"
+    assert placed["Kelmar Holdings"] is None

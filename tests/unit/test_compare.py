@@ -1,9 +1,9 @@
-"""The comparison table model: categories down, entities across, figures in the cells."""
+"""The comparison table model: category × kind down (plans apart), entities across, facts in the cells."""
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from store.models import CATEGORIES, Figure
+from store.models import CATEGORIES, KINDS, Figure
 from store.query.compare import (
     compare,
     figure_summary,
@@ -12,25 +12,42 @@ from store.query.compare import (
     toggle_empty_rows,
 )
 
-from .compare_fixtures import sample_store
+from store.models import Document
+
+from .compare_fixtures import COMPANIES, REGIONS, make_store, sample_store
+
+PLANS = Document("p", "plans.txt", "Plans", "2024-02-01",
+                 "Nimbus Pumps sold 2 billion yuan of pumps in 2023. It expects sales of 3 billion yuan in 2025. "
+                 "Orion Valve Works counts among the firms with sales above 500 million yuan.")
+PLAN_FIGURES = [
+    ("p", dict(text="2 billion yuan", value=2e9, unit="yuan", subject="c:nimbus", category="sales", period="2023")),
+    ("p", dict(text="3 billion yuan", value=3e9, unit="yuan", subject="c:nimbus", category="sales", period="2025",
+               status="plan")),
+    ("p", dict(text="500 million yuan", value=5e8, unit="yuan", subject="c:orion", category="sales",
+               status="threshold")),
+]
 
 
 def texts(cell):
     return [f.text for f in cell]
 
 
-def test_rows_are_all_categories_in_order_and_columns_the_entities():
+def test_rows_are_category_by_kind_in_order_and_columns_the_entities():
     store = sample_store()
     table = compare(store, ["c:nimbus", "c:orion"])
-    assert [r.category for r in table.rows] == list(CATEGORIES)
+    assert [(r.category, r.kind) for r in table.rows] == [(c, k) for c in CATEGORIES for k in KINDS]
+    assert not any(r.plan for r in table.rows)  # no plans here: no plan rows
+    assert table.rows[0].label == "output · level"
     assert [(c.name, c.kind) for c in table.columns] == [("Nimbus Pumps", "company"),
                                                          ("Orion Valve Works", "company")]
 
 
-def test_cells_hold_every_figure_of_the_category_for_the_entity():
+def test_cells_hold_each_fact_once_with_every_source():
     table = compare(sample_store(), ["c:nimbus", "c:orion", "r:lake"])
-    assert texts(table.cell("revenue", "c:nimbus")) == ["1.25 billion yuan", "1.25 billion yuan"]
-    assert texts(table.cell("revenue", "c:orion")) == ["800 million yuan", "760 million yuan"]
+    [sales] = table.cell("sales", "c:nimbus")
+    assert [(f.doc_id, f.text) for f in table.sources_of(sales)] == [("a", "1.25 billion yuan"), ("b", "1.25 billion yuan")]
+    assert texts(table.cell("sales", "c:orion")) == ["800 million yuan", "760 million yuan"]
+    assert texts(table.cell("market_share", "c:nimbus", "share")) == ["40%"]
     assert texts(table.cell("enterprises", "r:lake")) == ["215 enterprises"]
     assert table.cell("output", "c:orion") == ()
 
@@ -38,9 +55,9 @@ def test_cells_hold_every_figure_of_the_category_for_the_entity():
 def test_hiding_empty_rows_keeps_only_rows_with_a_figure():
     store = sample_store()
     table = compare(store, ["c:nimbus", "c:orion"], hide_empty=True)
-    assert [r.category for r in table.rows] == ["output", "revenue", "market share"]
+    assert [r.label for r in table.rows] == ["output · level", "sales · level", "market share · share"]
     shown = toggle_empty_rows(store, table)
-    assert not shown.hidden_empty and len(shown.rows) == len(CATEGORIES)
+    assert not shown.hidden_empty and len(shown.rows) == len(CATEGORIES) * len(KINDS)
     assert toggle_empty_rows(store, shown).rows == table.rows
 
 
@@ -48,7 +65,17 @@ def test_no_figure_is_lost_between_store_and_table():
     store = sample_store()
     ids = ["c:nimbus", "c:orion", "r:lake"]
     table = compare(store, ids)
-    assert sorted(f.id for f in table.figures()) == sorted(f.id for i in ids for f in store.figures_of(i))
+    stated = sorted(s.id for f in table.figures() for s in table.sources_of(f))
+    assert stated == sorted(f.id for i in ids for f in store.figures_of(i))
+
+
+def test_plans_sit_apart_and_thresholds_are_left_out():
+    store = make_store([PLANS], REGIONS, COMPANIES, PLAN_FIGURES)
+    table = compare(store, ["c:nimbus", "c:orion"], hide_empty=True)
+    assert [r.label for r in table.rows] == ["sales · level", "sales · level (plan)"]
+    assert texts(table.cell("sales", "c:nimbus")) == ["2 billion yuan"]
+    assert texts(table.cell("sales", "c:nimbus", plan=True)) == ["3 billion yuan"]
+    assert "500 million yuan" not in texts(table.figures())
 
 
 def test_unknown_entity_raises():
@@ -67,10 +94,10 @@ def test_figure_summary_has_qualifier_value_unit_and_period():
 
 
 def test_figure_read_from_words_is_shown_as_stated_with_its_reading():
-    vague = Figure("f", "d", 0, 1, "tens of millions of yuan", 1e7, "yuan", None, "orders", "revenue",
+    vague = Figure("f", "d", 0, 1, "tens of millions of yuan", 1e7, "yuan", None, "orders", "sales",
                    None, None)
     assert figure_summary(vague) == "tens of millions of yuan (≈ 10 million yuan)"
-    share = Figure("g", "d", 0, 1, "three-fifths", 60, "%", None, "share", "market share", "2023", None)
+    share = Figure("g", "d", 0, 1, "three-fifths", 60, "%", None, "share", "market_share", "2023", None)
     assert figure_summary(share) == "three-fifths (≈ 60%) (2023)"
     plain = Figure("h", "d", 0, 1, "four plants", 4, "plants", None, "plants", "other", None, None)
     assert figure_summary(plain) == "4 plants"

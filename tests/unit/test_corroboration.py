@@ -18,7 +18,7 @@ from store.models import Figure
 from .compare_fixtures import sample_store
 
 
-def fig(fid, doc, value, unit="yuan", subject="c:1", category="revenue", metric="sales revenue", period=None):
+def fig(fid, doc, value, unit="yuan", subject="c:1", category="sales", metric="sales revenue", period=None):
     return Figure(fid, doc, 0, 1, "x", value, unit, None, metric, category, period, subject)
 
 
@@ -43,16 +43,16 @@ def test_different_subject_or_unit_or_no_subject_is_not_linked():
 
 def test_unrelated_metrics_with_equal_values_are_not_corroboration():
     # Half of national sausage output and half of the province's machinery: same number, other facts.
-    a = fig("f1", "d1", 50, "%", category="market share", metric="share of national sausage output")
-    b = fig("f2", "d2", 50, "%", category="market share", metric="machinery share of provincial industry")
+    a = fig("f1", "d1", 50, "%", category="market_share", metric="share of national sausage output")
+    b = fig("f2", "d2", 50, "%", category="market_share", metric="machinery share of provincial industry")
     assert not corroborates(a, b)
 
 
 def test_one_shared_word_among_many_is_a_coincidence():
-    a = fig("f1", "d1", 40, "%", category="market share", metric="share of national noodle output")
-    b = fig("f2", "d2", 40, "%", category="market share", metric="output value from the solar chain group")
+    a = fig("f1", "d1", 40, "%", category="market_share", metric="share of national noodle output")
+    b = fig("f2", "d2", 40, "%", category="market_share", metric="output value from the solar chain group")
     assert not corroborates(a, b)
-    c = fig("f3", "d2", 40, "%", category="market share", metric="national dried noodle output")
+    c = fig("f3", "d2", 40, "%", category="market_share", metric="national dried noodle output")
     assert corroborates(a, c)
     assert metric_overlap("noodle output", "") is None
 
@@ -71,6 +71,8 @@ def test_conflict_needs_same_period_category_and_metric():
     assert not conflicts(replace(a, period=None), replace(b, period=None))
     assert not conflicts(a, replace(b, category="profit"))
     assert not conflicts(a, replace(b, metric="export value"))
+    assert not conflicts(a, replace(b, status="plan")) and not conflicts(a, replace(b, kind="change"))
+    assert not corroborates(a, replace(b, value=a.value, kind="share"))
     links = link_figures([a, b])
     assert links["f1"].conflicts_with == ("f2",) and links["f1"].corroborated_by == ()
 

@@ -100,12 +100,11 @@ def test_comparison_markdown_table_and_citations():
     md = comparison_markdown(store, compare(store, ["c:nimbus", "c:orion"], hide_empty=True))
     assert md.startswith("# Comparison: Nimbus Pumps vs Orion Valve Works\n")
     [rows] = tables(md)
-    assert rows[0] == ["Category", "Nimbus Pumps", "Orion Valve Works"]
-    assert [r[0] for r in rows[1:]] == ["output", "revenue", "market share"]
-    revenue = rows[2]
-    # The same fact in two articles is one line citing both; different values stay apart.
-    assert revenue[1] == "1.25 billion yuan (2023), pump sales [2][3]"
-    assert revenue[2] == "800 million yuan (2023), valve sales [4]\n760 million yuan (2023), valve sales [5]"
+    assert rows[0] == ["Measure", "Nimbus Pumps", "Orion Valve Works"]
+    assert [r[0] for r in rows[1:]] == ["output · level", "sales · level", "market share · share"]
+    sales = rows[2]
+    assert sales[1] == "1.25 billion yuan (2023), pump sales [2] [3]"  # one fact, both sources
+    assert sales[2] == "800 million yuan (2023), valve sales [4]\n760 million yuan (2023), valve sales [5]"
     cites = citations(md)
     assert len(cites) == 6
     assert cites[1] == ("Pump makers of Lakeside — 2024-03-01 (file alpha.txt): “Nimbus Pumps sold "
@@ -118,7 +117,7 @@ def test_comparison_markdown_table_and_citations():
 def test_bold_survives_glued_text():
     doc = Document("g", "glued.txt", "Glued", None, "Westfield made 70%of all gears. Output rose 5.2 times.")
     store = make_store([doc], [Region("r:w", "Westfield", "county", None)], [], [
-        ("g", dict(text="70%", value=70, unit="%", subject="r:w", category="market share"))])
+        ("g", dict(text="70%", value=70, unit="%", subject="r:w", category="market_share", kind="share"))])
     [cite] = citations(entity_markdown(store, "r:w"))
     assert "made **70%**of all gears." in cite
 
@@ -143,9 +142,10 @@ def test_entity_region_search_and_ranking_views_parse():
     card = entity_markdown(store, "c:nimbus")
     assert "- Place: Lakeside County < Hillshire Province" in card
     [figures] = tables(card)
-    assert figures[0] == ["Category", "Figure", "Metric", "Documents"]
-    sales = [r for r in figures if r[2] == "pump sales"]  # stated in two articles: one row, both cited
-    assert len(sales) == 1 and sales[0][3] == "alpha.txt, beta.txt" and sales[0][1] == "1.25 billion yuan (2023) [1][2]"
+    assert figures[0] == ["Category", "Kind", "Status", "Period", "Figure", "Metric", "Documents"]
+    assert figures[1][:4] == ["sales", "level", "actual", "2023"]
+    sales = [r for r in figures if r[5] == "pump sales"]  # stated in two articles: one row, both cited
+    assert len(sales) == 1 and sales[0][6] == "alpha.txt, beta.txt" and sales[0][4] == "1.25 billion yuan (2023) [1] [2]"
     region = region_markdown(store, "r:prov")
     assert "No figures." in region
     assert tables(region) == [[["Place", "Level", "Companies", "Figures"], ["Lakeside County", "county", "2", "7"]]]
@@ -155,12 +155,12 @@ def test_entity_region_search_and_ranking_views_parse():
     assert tables(found)[0][0] == ["Kind", "Result", "Subject", "Category"]  # no score column
     assert tables(found)[0][1][:2] == ["company", "Nimbus Pumps"]
     assert "“nimbus \\| pumps”" in found
-    ranked = ranking_markdown(store, rank(store, "revenue", "yuan"))
+    ranked = ranking_markdown(store, rank(store, "sales", "yuan"))
     rows = tables(ranked)[0]
+    assert rows[0] == ["Rank", "Name", "Kind", "Value", "Period", "Figure"]
     assert [r[1] for r in rows[1:]] == ["Nimbus Pumps", "Orion Valve Works"]
-    assert rows[1][3] == "1.25 billion yuan" and rows[2][3] == "800 million yuan"
-    assert rows[1][4] == "2023"  # the period has its own column
-    assert len(citations(ranked)) == 3  # Nimbus's sales are stated in two articles: both are cited
+    assert [r[3:5] for r in rows[1:]] == [["1.25 billion yuan", "2023"], ["800 million yuan", "2023"]]
+    assert len(citations(ranked)) == 2
 
 
 def test_a_sentence_that_cuts_the_figure_is_stretched_to_hold_it():
@@ -192,7 +192,7 @@ def test_default_export_name():
         "mfg-comparison-weihua-group-nucleon-20250304-050607.md"
     assert slug("Chángyuán 长垣") == "changyuan"
     assert slug("长垣") == "all"
-    assert re.fullmatch(r"mfg-ranking-market-share-\d{8}-\d{6}\.md", default_export_name("ranking", "market share"))
+    assert re.fullmatch(r"mfg-ranking-market-share-\d{8}-\d{6}\.md", default_export_name("ranking", "market_share"))
 
 
 def test_writer_never_overwrites_without_permission(tmp_path):

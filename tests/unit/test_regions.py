@@ -189,3 +189,65 @@ def test_hits_are_exact_spans_and_the_tree_is_complete(words):
         assert region.parent_id is None or region.parent_id in regions
         assert region.level in {"province", "prefecture", "county", "district", "town", "zone"}
     assert find_regions(from_text(text)) == (hits, regions)  # deterministic
+
+
+# ---------------------------------------------------------------- zones, towns, exonyms
+
+def _zones(text: str) -> dict[str, tuple[str, str]]:
+    """Zone or town surface → (region name, parent name) for every sub-place hit."""
+    hits, regions = find_regions(from_text(text))
+    return {h.text: (regions[h.key].name, regions[regions[h.key].parent_id].name)
+            for h in hits if regions[h.key].level in ("zone", "town")}
+
+
+def test_zone_names_by_head_noun_with_brackets_and_lower_case_heads():
+    text = ("Guiyang, Guizhou: data centres\n"
+            "Servers fill the Qianzhong (Huaxi) Industrial Zone. Next door, the Guiyang Baiyun "
+            "technopark hired 400 engineers.\n")
+    found = _zones(text)
+    assert found["Qianzhong (Huaxi) Industrial Zone"][0] == "Qianzhong (Huaxi) Industrial Zone"
+    assert found["Guiyang Baiyun technopark"] == ("Guiyang Baiyun technopark", "Baiyun")  # a Guiyang district
+
+
+def test_area_of_a_park_is_a_zone_inside_that_park():
+    text = "Shipyards crowd the Lanshan Port Area of Rizhao Harbour Industrial Park in Shandong."
+    hits, regions = find_regions(from_text(text))
+    area = next(r for r in regions.values() if r.name == "Lanshan Port Area")
+    park = regions[area.parent_id]
+    assert park.name == "Rizhao Harbour Industrial Park" and park.level == "zone"
+    assert "Lanshan Port Area of Rizhao Harbour Industrial Park" in area.aliases
+
+
+def test_variants_of_one_zone_are_one_region():
+    text = ("Zibo Hi-tech Industrial Development Zone grew fast. Firms in the Zibo High-tech Zone "
+            "export chemicals, and the High-tech Zone plans a new port.\n")
+    hits, regions = find_regions(from_text(text))
+    zones = {h.key for h in hits if regions[h.key].level == "zone"}
+    assert len(zones) == 1
+    assert {"Zibo High-tech Zone", "High-tech Zone"} <= set(regions[zones.pop()].aliases)
+
+
+def test_english_words_alone_make_no_zone():
+    hits, regions = find_regions(from_text("Tourists love the Engine Valley and the Bay Area of Jiangsu."))
+    assert not [r for r in regions.values() if r.level == "zone"]
+
+
+def test_town_hangs_on_its_district_from_the_town_table_and_bare_name_follows():
+    text = ("Jiading's car makers are busy. Jiading added jobs, and in Jiading's Anting Town a "
+            "parts plant opened. Anting also trains welders.\n")
+    hits, regions = find_regions(from_text(text))
+    town = next(r for r in regions.values() if r.name == "Anting Town")
+    assert regions[town.parent_id].name == "Jiading"
+    assert [h.text for h in hits if h.key == town.id] == ["Anting Town", "Anting"]
+
+
+def test_conventional_english_names():
+    assert named("Harbin and Hohhot sent buyers to Urumqi.") == {
+        "Harbin": "cn:230100", "Hohhot": "cn:150100", "Urumqi": "cn:650100"}
+
+
+def test_the_autonomous_region_settles_a_name_two_provinces_share():
+    text = "Yulin builds engines. It is a key city of the autonomous region's machinery industry."
+    hits, regions = find_regions(from_text(text))
+    yulin = next(h.key for h in hits if h.text == "Yulin")
+    assert regions[regions[yulin].parent_id].name == "Guangxi"

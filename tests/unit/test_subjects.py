@@ -62,3 +62,25 @@ def test_the_city_means_the_section_city_not_the_last_place_named():
                    "Yiwu, a county-level city under Jinhua, trades with the world. This year the city's "
                    "exports reached 52.1 billion yuan.\n")
     assert got["52.1 billion yuan"] == "Yiwu"
+
+
+def test_a_possessive_firm_owns_its_figure_over_the_place_of_the_sentence():
+    got = subjects("Batteries on the Yangtze\n"
+                   "Jiangsu Lanhai Battery Co., Ltd.'s new plant in Changzhou has a total investment "
+                   "of 3.5 billion yuan.\n")
+    assert "Lanhai" in got["3.5 billion yuan"]
+
+
+def test_the_base_refers_back_to_a_firm_named_base():
+    got = subjects("Luoyang, Henan: materials\n"
+                   "Luoyang Titanium Materials Pilot Base opened in 2020. The base has conducted "
+                   "12 research projects.\n")
+    assert "Titanium Materials Pilot Base" in got["12 research projects"]
+
+
+def test_it_chains_back_to_the_zone_the_article_is_about():
+    got = subjects("Twenty years of the Wuhu Riverside High-tech Zone\n"
+                   "The Wuhu Riverside High-tech Zone opened in 2004 in Wuhu, Anhui Province. "
+                   "Described as a model, it has grown fast. Today it contributes 40 percent of "
+                   "the city's industrial output.\n")
+    assert got["40 percent"] == "Wuhu Riverside High-tech Zone"

@@ -77,7 +77,12 @@ def export(ctx: typer.Context,
                "--rank", metavar="CATEGORY", show_default=False, help="Rank entities by a CATEGORY.")] = None,
            unit: Annotated[Optional[str], typer.Option(
                "--unit", metavar="UNIT", show_default=False,
-               help="Unit for --rank (default: the commonest).")] = None,
+               help="Unit for --rank: ranks that unit's family, e.g. tons with kg (default: the commonest).")] = None,
+           kind: Annotated[Optional[str], typer.Option(
+               "--kind", metavar="KIND", show_default=False,
+               help="For --rank: level, change or share (default: the commonest).")] = None,
+           plans: Annotated[bool, typer.Option(
+               "--plans", help="For --rank: rank plans and targets too, marked (default: actual figures only).")] = False,
            limit: Annotated[int, typer.Option("--limit", "-n", min=1, metavar="N",
                                               help="Results for --search.")] = 20,
            fmt: Annotated[Format, typer.Option(
@@ -90,8 +95,8 @@ def export(ctx: typer.Context,
     if len(chosen) != 1:
         raise lib.MfgError("give exactly one of --region NAME, --company NAME, --search QUERY, "
                            "--rank CATEGORY")
-    if unit is not None and rank_by is None:
-        raise lib.MfgError("--unit only applies to --rank")
+    if (unit is not None or kind is not None or plans) and rank_by is None:
+        raise lib.MfgError("--unit, --kind and --plans only apply to --rank")
     if fmt is not Format.markdown and search is None:
         raise lib.MfgError("--format csv and json apply to --search; the other views are Markdown")
     st = open_store(ctx, store)
@@ -104,7 +109,8 @@ def export(ctx: typer.Context,
     elif search is not None:
         _export_search(st, search, limit, fmt, output, force)
     else:
-        _export_ranking(st, lib.resolve_category(rank_by), unit, output, force)
+        category = lib.resolve_category(rank_by)
+        _export_ranking(st, category, unit, lib.resolve_kind(kind) if kind else None, plans, output, force)
 
 
 def _export_search(st, query: str, limit: int, fmt: Format, output, force: bool) -> None:
@@ -118,12 +124,16 @@ def _export_search(st, query: str, limit: int, fmt: Format, output, force: bool)
     emit(text, output, force, "search", query, SUFFIX[fmt])
 
 
-def _export_ranking(st, category: str, unit: Optional[str], output, force: bool) -> None:
-    """The ranking of `category` (in `unit`) as Markdown."""
-    units = lib.units_for(st, category)
-    if unit is not None and unit not in units:
+def _export_ranking(st, category: str, unit: Optional[str], kind: Optional[str], plans: bool,
+                    output, force: bool) -> None:
+    """The ranking of `category` (as `kind`, in `unit`'s family) as Markdown."""
+    kinds = lib.kinds_for(st, category, plans)
+    if kind is not None and kind not in kinds:
+        raise lib.MfgError(f"no {category!r} figures measured as a {kind}; kinds available: {', '.join(kinds) or 'none'}")
+    ranking = lib.rank(st, category, unit, kind, with_plans=plans)
+    if unit is not None and not ranking.entries:
+        units = lib.units_for(st, category, ranking.kind, plans)
         raise lib.MfgError(f"no {category!r} figures in {unit!r}; "
                            f"units available: {', '.join(units) or 'none'}")
-    ranking = lib.rank(st, category, unit)
     emit(lib.ranking_markdown(st, ranking), output, force, "ranking",
-         f"{category} {ranking.unit or ''}")
+         f"{category} {ranking.kind} {ranking.unit or ''}")

@@ -1,4 +1,5 @@
-"""The comparison screen: figure categories down, marked companies/regions across, figures in cells."""
+"""The comparison screen: category × kind down (plans in their own rows, last), marked companies/regions
+across, each fact once in its cell (with how many sources state it)."""
 from __future__ import annotations
 
 from collections import Counter
@@ -9,7 +10,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
-from store import Narrowing, compare, comparison_markdown, figure_summary, same_facts, toggle_empty_rows
+from store import Narrowing, compare, comparison_markdown, figure_summary, toggle_empty_rows
 
 from ..exporting import ExportView
 from ..highlight import plain
@@ -22,23 +23,24 @@ MIN_COLUMN = 26
 CHROME = 4
 
 
-def column_width(screen_width: int, columns: int, category_width: int) -> int:
+def column_width(screen_width: int, columns: int, measure_width: int) -> int:
     """Width of each entity column so the table fits the screen (scrolls sideways below MIN_COLUMN)."""
-    free = screen_width - CHROME - category_width - 2 * (columns + 1)
+    free = screen_width - CHROME - measure_width - 2 * (columns + 1)
     return max(MIN_COLUMN, free // max(1, columns))
 
 
-def cell_text(store, figures) -> Text:
-    """A cell: each fact once (value, qualifier, period, its sources), its metric dimmed beneath."""
+def cell_text(store, figures, comparison=None) -> Text:
+    """A cell: each fact's value with qualifier and period, its metric (and sources) dimmed beneath."""
     if not figures:
         return Text("—", "dim")
     text = Text()
-    for i, (fig, _sources) in enumerate(same_facts(store, figures)):
+    for i, fig in enumerate(figures):
         if i:
             text.append("\n")
         text.append(plain(figure_summary(fig), "bold"))
         text.append(link_mark(store, fig))
-        text.append(plain(f"\n  {fig.metric}", "dim"))
+        sources = len(comparison.sources_of(fig)) if comparison is not None else 1
+        text.append(plain(f"\n  {fig.metric}" + (f" · {sources} sources" if sources > 1 else ""), "dim"))
     return text
 
 
@@ -47,9 +49,9 @@ class CompareScreen(Screen[None]):
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", tooltip="Back to the explorer", id="compare.back"),
-        Binding("h", "toggle_empty", "Empty rows", tooltip="Show or hide categories with no figure",
+        Binding("h", "toggle_empty", "Empty rows", tooltip="Show or hide rows with no figure",
                 id="compare.toggle_empty"),
-        Binding("m", "rank_row", "Rank row", tooltip="Rank every entity by this row's category",
+        Binding("m", "rank_row", "Rank row", tooltip="Rank every entity by this row's category and kind",
                 id="compare.rank"),
         Binding("enter", "show_sources", "Sources", tooltip="The cell's figures in their source passages",
                 id="compare.sources", priority=True),
@@ -84,29 +86,31 @@ class CompareScreen(Screen[None]):
         table = self.query_one(DataTable)
         column = table.cursor_column
         table.clear(columns=True)
-        category_width = widest((r.category for r in self.comparison.rows), "category")
-        width = column_width(self.size.width, len(self.comparison.columns), category_width)
-        table.add_column("category", width=category_width, key="category")
+        measure_width = widest((r.label for r in self.comparison.rows), "measure")
+        width = column_width(self.size.width, len(self.comparison.columns), measure_width)
+        table.add_column("measure", width=measure_width, key="category")
         for col in self.comparison.columns:
             table.add_column(Text.assemble(plain(col.name, "bold"), (f" {col.kind}", "dim")),
                              width=width, key=col.entity_id)
         for row in self.comparison.rows:
-            table.add_row(Text(row.category, "bold"), *(cell_text(self.store, figs) for figs in row.cells),
-                          height=None, key=row.category)
+            table.add_row(Text(row.label, "italic" if row.plan else "bold"),
+                          *(cell_text(self.store, figs, self.comparison) for figs in row.cells),
+                          height=None, key=row.key)
         table.move_cursor(row=0, column=max(1, column))
         shown = "hidden (h shows)" if self.comparison.hidden_empty else "shown (h hides)"
-        table.border_subtitle = f"{len(self.comparison.rows)} categories · empty rows {shown}"
+        table.border_subtitle = f"{len(self.comparison.rows)} rows · plans last · empty rows {shown}"
         self.query_one(StatusLine).show(f"comparison of {len(self.comparison.columns)}", len(self.comparison.rows))
 
     def cursor_figures(self) -> tuple[str, list]:
-        """The category under the cursor and the figures of the cell (the whole row on 'category')."""
+        """The row label under the cursor and the figures of the cell (the whole row on 'measure'),
+        every source of each fact included."""
         table = self.query_one(DataTable)
         if not self.comparison.rows:
             return "", []
         row = self.comparison.rows[min(table.cursor_row, len(self.comparison.rows) - 1)]
         column = table.cursor_column
-        figures = [f for cell in row.cells for f in cell] if column == 0 else list(row.cells[column - 1])
-        return row.category, figures
+        shown = [f for cell in row.cells for f in cell] if column == 0 else list(row.cells[column - 1])
+        return row.label, [s for f in shown for s in self.comparison.sources_of(f)]
 
     def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
         """A click on a cell opens its sources, as enter does."""
@@ -114,7 +118,7 @@ class CompareScreen(Screen[None]):
         self.action_show_sources()
 
     def action_toggle_empty(self) -> None:
-        """Show or hide categories where no compared entity has a figure."""
+        """Show or hide rows where no compared entity has a figure."""
         self.base = toggle_empty_rows(self.store, self.base)
         self.fill()
 
@@ -127,17 +131,19 @@ class CompareScreen(Screen[None]):
         self.app.push_screen(SourcesScreen(self.store, figures, f"{category} · {who}"))
 
     def action_rank_row(self) -> None:
-        """Rank by the row's category, in the unit most of the row's figures use."""
+        """Rank by the row's category and kind, in the unit most of the row's figures use."""
         from .rank import RankScreen
-        category, figures = self.cursor_figures()
-        units = Counter(f.unit for cell in self._row_cells() for f in cell) if category else Counter()
-        if category:
-            self.app.push_screen(RankScreen(self.store, category, units.most_common(1)[0][0] if units else None))
+        if not self.comparison.rows:
+            return
+        row = self._row()
+        units = Counter(f.unit for cell in row.cells for f in cell)
+        self.app.push_screen(RankScreen(self.store, row.category, units.most_common(1)[0][0] if units else None,
+                                        row.kind, row.plan))
 
-    def _row_cells(self):
-        """The cells of the row under the cursor."""
+    def _row(self):
+        """The row under the cursor."""
         table = self.query_one(DataTable)
-        return self.comparison.rows[min(table.cursor_row, len(self.comparison.rows) - 1)].cells
+        return self.comparison.rows[min(table.cursor_row, len(self.comparison.rows) - 1)]
 
     def export_view(self) -> ExportView:
         """The comparison as shown (filters applied, empty rows hidden or not)."""

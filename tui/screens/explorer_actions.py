@@ -26,7 +26,7 @@ class MarksAndViews:
         if fig is None:
             self.notify("Show a figure first: m ranks by its category and unit.", severity="warning")
             return
-        self.app.push_screen(RankScreen(self.store, fig.category, fig.unit))
+        self.app.push_screen(RankScreen(self.store, fig.category, fig.unit, fig.kind, fig.status == "plan"))
 
     def export_view(self) -> ExportView | None:
         """The list as shown while the search box or results have focus, else the detail's item."""

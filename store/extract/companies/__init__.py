@@ -13,7 +13,7 @@ from .keys import canonical_name, cluster_keys, doc_key
 from .lists import chunk_candidates, list_candidates, widen_to_chunks
 from .merge import merge_companies
 from .names import judge_run
-from .places import place_of_firm, without_place
+from .places import Hits, place_of_firm, without_place
 from .text import RUN, Candidate, DocContext, make_context
 from .words import load_words
 
@@ -128,10 +128,12 @@ def find_companies(model: DocModel, regions: list[RegionHit], region_records: di
     rep = _join_declared(ctx, cands, keys, cluster_keys(keys, standalone))
     names, places = {}, {}
     focus = focus_place(model, regions, region_records)
-    taken = [(c.start, c.end) for c in cands]
-    for root in set(rep.values()):
-        members = [c for c, k in zip(cands, keys) if rep[k] == root]
-        places[root] = place_of_firm(model, members, regions, region_records, taken, focus)
+    hits = Hits(regions, region_records, [(c.start, c.end) for c in cands])
+    members_of: dict[tuple, list[Candidate]] = {}
+    for c, k in zip(cands, keys):
+        members_of.setdefault(rep[k], []).append(c)
+    for root, members in members_of.items():
+        places[root] = place_of_firm(model, members, hits, region_records, focus)
         target = root[1] if root[0] == "=" else None
         target = alias_canonical(text[members[0].start:members[0].end]) if target else None
         suffix = next((c.suffix for c in members if c.suffix), "")

@@ -5,9 +5,8 @@ import re
 
 from ..regions.gazetteer import load as gazetteer
 from .aliases import load_aliases, strip_legal
-from .cues import overlaps
 from .keys import doc_key
-from .text import Candidate, DocContext, tokens
+from .text import Candidate, DocContext, SpanIndex, tokens
 from .words import load_words
 
 # A brand followed by a model code names a product, not the firm: "the Audi A5L", "Huawei P60".
@@ -40,8 +39,9 @@ def anchor_candidates(ctx: DocContext, found: list[Candidate]) -> list[Candidate
     """Further mentions of known names, widened over a place before and industry words after."""
     w = load_words()
     out: list[Candidate] = []
+    taken = SpanIndex(found)
     for m in _anchor_pattern(ctx, found).finditer(ctx.text):
-        if overlaps(found + out, m.start(), m.end()) or (m.start(), m.end()) in ctx.exact_places \
+        if taken.overlaps(m.start(), m.end()) or (m.start(), m.end()) in ctx.exact_places \
                 or ctx.is_place(m.start(), m.end()) or _MODEL_AFTER.match(ctx.text, m.end()):
             continue
         start, end = m.start(), m.end()
@@ -53,6 +53,7 @@ def anchor_candidates(ctx: DocContext, found: list[Candidate]) -> list[Candidate
             end = e
         kinds = [c.kind for c in found if ctx.text[c.start:c.end].startswith(m.group())]
         out.append(Candidate(start, end, kinds[0] if kinds else "firm"))
+        taken.add(start, end)
     return out
 
 

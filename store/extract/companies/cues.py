@@ -8,6 +8,7 @@ from .names import trim_leading
 from .text import (
     Candidate,
     DocContext,
+    SpanIndex,
     is_distinctive,
     looks_like_person,
     strip_possessive,
@@ -23,14 +24,10 @@ _CUE_BEFORE = re.compile(r"(?:\b(?:giant|enterprise|company|firm|manufacturer|au
                          r"acquired) by"
                          r"|\b(?:known|referred\s+to|abbreviated)\s+as\s*[\"“]?)\s*$", re.I)
 _CUE_AFTER = re.compile(r"^,\s+an?\s+[A-Z][\w.-]*-based\s+[a-z]|"
-                        r"^,?\s+(?:is\s+|was\s+|as\s+)?(?:a|an|the|another)\s+[^,.;]{0,50}?"
-                        r"\b(?:company|enterprise|firm|manufacturer|automaker|supplier|giant|producer|maker|"
-                        r"champion|exporter)\b")
-
-
-def overlaps(cands: list[Candidate], start: int, end: int) -> bool:
-    """True when [start, end) shares a character with a candidate already found."""
-    return any(c.start < end and start < c.end for c in cands)
+                        r"^,?\s+(?:is\s+|was\s+|as\s+|are\s+|were\s+)?(?:a|an|the|another|two|three|four|"
+                        r"both|several)\s+[^,.;]{0,50}?"
+                        r"\b(?:compan(?:y|ies)|enterprises?|firms?|manufacturers?|automakers?|suppliers?|giants?|"
+                        r"producers?|makers?|champions?|exporters?|brands?|conglomerates?|groups?)\b")
 
 
 def plausible_name(ctx: DocContext, start: int, end: int, industry_ok: bool = False) -> tuple[int, int] | None:
@@ -56,8 +53,9 @@ def plausible_name(ctx: DocContext, start: int, end: int, industry_ok: bool = Fa
 def cue_candidates(ctx: DocContext, runs: list, found: list[Candidate]) -> list[Candidate]:
     """Bare names that the words around them mark as firms: 'chip giant X', "X's factory", 'X, a company'."""
     out = []
+    taken = SpanIndex(found)
     for start, end, legal in runs:
-        span = None if legal or overlaps(found, start, end) else plausible_name(ctx, start, end, True)
+        span = None if legal or taken.overlaps(start, end) else plausible_name(ctx, start, end, True)
         if not span:
             continue
         before, after = ctx.text[max(0, span[0] - 40):span[0]], ctx.text[span[1]:span[1] + 90]

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from .cues import overlaps, plausible_name
-from .text import Candidate, DocContext
+from .cues import plausible_name
+from .text import Candidate, DocContext, SpanIndex
 from .words import load_words
 
 _SEP = re.compile(r",\s*(?:and\s+)?|\s+and\s+|、\s*")
@@ -32,9 +32,11 @@ def _list_heads() -> tuple[re.Pattern, re.Pattern]:
     return intro, outro
 
 
-def _list_items(ctx: DocContext, runs: list, pos: int, backwards: bool = False) -> list:
-    """The runs of a comma/and list that starts (or, backwards, ends) at `pos`."""
-    starts, ends = [r[0] for r in runs], [r[2] or r[1] for r in runs]
+def _list_items(ctx: DocContext, runs: list, pos: int, backwards: bool = False, index=None) -> list:
+    """The runs of a comma/and list that starts (or, backwards, ends) at `pos`.
+
+    `index` is (starts, ends) of `runs`, computed once by the caller."""
+    starts, ends = index or ([r[0] for r in runs], [r[2] or r[1] for r in runs])
     items = []
     while True:
         i = bisect_right(starts, pos) - 1 if not backwards else bisect_right(ends, pos) - 1
@@ -80,28 +82,32 @@ def chunk_candidates(ctx: DocContext, found: list[Candidate]) -> list[Candidate]
     """Lower-case items of a firms list whose other items are firms: "ideal automobile"."""
     intro, _ = _list_heads()
     out: list[Candidate] = []
+    taken = SpanIndex(found)
     for m in intro.finditer(ctx.text):
         chunks = _chunks(ctx.text, m.end())
-        named = [c for c in chunks if any(f.start >= c[0] and f.end <= c[1] for f in found + out)]
+        named = [c for c in chunks if taken.holds(*c)]
         if len(named) < 2:
             continue
         for a, b in chunks:
             words = ctx.text[a:b].split()
-            if overlaps(found + out, a, b) or any(w.lower() in _NOT_IN_NAME for w in words):
+            if taken.overlaps(a, b) or any(w.lower() in _NOT_IN_NAME for w in words):
                 continue
             # A capitalised chunk may be longer ("Mercedes Benz new energy") than a lower-case one.
             longest = MAX_CHUNK_WORDS if words[0][0].isupper() else 3
             if all(w.isalpha() for w in words) and len(words) <= longest:
                 out.append(Candidate(a, b))
+                taken.add(a, b)
     return out
 
 
 def widen_to_chunks(ctx: DocContext, found: list[Candidate]) -> None:
     """A firm named at the start of a list chunk takes the whole chunk: "Mercedes Benz new energy"."""
     intro, _ = _list_heads()
+    ordered = sorted(found, key=lambda f: f.start)
+    starts = [f.start for f in ordered]
     for m in intro.finditer(ctx.text):
         for a, b in _chunks(ctx.text, m.end()):
-            inside = [f for f in found if a <= f.start and f.end <= b]
+            inside = [f for f in ordered[bisect_left(starts, a):bisect_left(starts, b)] if f.end <= b]
             if len(inside) == 1 and inside[0].start == a and ctx.text[inside[0].end:b].strip().islower():
                 inside[0].end = b
 
@@ -111,24 +117,28 @@ def list_candidates(ctx: DocContext, runs: list, found: list[Candidate]) -> list
     intro, outro = _list_heads()
     suffixes = {k.lower(): v for k, v in load_words().list_heads.items()}
     groups = []
+    index = ([r[0] for r in runs], [r[2] or r[1] for r in runs])
     for m in intro.finditer(ctx.text):
         head = (m.group(1) or m.group(2)).lower()
-        groups.append((_list_items(ctx, runs, m.end()), suffixes.get(head, "")))
+        groups.append((_list_items(ctx, runs, m.end(), index=index), suffixes.get(head, "")))
     for m in outro.finditer(ctx.text):
-        groups.append((_list_items(ctx, runs, m.start(), backwards=True), ""))
+        groups.append((_list_items(ctx, runs, m.start(), backwards=True, index=index), ""))
+    known = SpanIndex(found)
     for start, end, legal in runs:
-        if any(c.start >= start and c.end <= (legal or end) for c in found):
+        if known.holds(start, legal or end):
             before = _BACK_SEP.search(ctx.text, max(0, start - 8), start)
-            earlier = _list_items(ctx, runs, before.start(), backwards=True) if before else []
-            groups.append((earlier + _list_items(ctx, runs, start), None))
+            earlier = _list_items(ctx, runs, before.start(), True, index) if before else []
+            groups.append((earlier + _list_items(ctx, runs, start, index=index), None))
     out: list[Candidate] = []
+    taken = SpanIndex(found)
     for items, suffix in groups:
         if suffix is None and len(items) < 2:
             continue
         for start, end, legal in items:
             # Beside known firms, a place-led item with industry words is a firm too ("Anyang Iron & Steel").
-            span = None if overlaps(found + out, start, legal or end) else \
+            span = None if taken.overlaps(start, legal or end) else \
                 plausible_name(ctx, start, end, industry_ok=suffix is None)
             if span:
                 out.append(Candidate(*span, kind="research" if suffix else "firm", suffix=suffix or ""))
+                taken.add(*span)
     return out

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
 
 from ...models import Region, RegionHit
-from .text import Candidate, DocContext, tokens
+from .text import Candidate, DocContext, SpanIndex, tokens
 from .words import load_words
 
 _LEVEL_RANK = {"zone": 0, "town": 1, "district": 2, "county": 3, "prefecture": 4, "province": 5}
@@ -18,8 +20,35 @@ _BACK_REFERENCE = re.compile(r"\b(?:the|this|our)\s+(?:city|county|district|town
 NAME, AFTER, CLAUSE, SECTION, FOCUS, PROVINCE_PREFIX = 3.0, 4.0, 2.0, 2.0, 1.0, 1.0
 
 
-def place_of_firm(model, mentions: list[Candidate], hits: list[RegionHit], records: dict[str, Region],
-                  taken: list[tuple[int, int]], focus: str | None) -> str | None:
+class Hits:
+    """Region hits sorted by offset, with the spans of firms' names, for windowed lookups."""
+
+    def __init__(self, hits: list[RegionHit], records: dict[str, Region], taken: list[tuple[int, int]]):
+        self.hits = sorted((h for h in hits if h.key in records), key=lambda h: h.start)
+        self.starts = [h.start for h in self.hits]
+        self.taken = SpanIndex(taken)
+        self._about: dict[tuple, bool] = {}
+
+    def between(self, lo: int, hi: int) -> list[RegionHit]:
+        """Hits that start inside [lo, hi)."""
+        return self.hits[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
+
+    def paragraph_names(self, para, place: str, records: dict[str, Region]) -> bool:
+        """True when the paragraph names `place` or a place inside it, outside firms' names."""
+        key = (para.index, place)
+        if key not in self._about:
+            self._about[key] = any(h.key == place or place in _ancestors(h.key, records)
+                                   for h in self.free(para.start, para.end, (0, 0)))
+        return self._about[key]
+
+    def free(self, lo: int, hi: int, inside: tuple[int, int]) -> list[RegionHit]:
+        """Hits in [lo, hi) that are not part of a firm's name (other than the span `inside`)."""
+        return [h for h in self.between(lo, hi) if inside[0] <= h.start < inside[1]
+                or not self.taken.overlaps(h.start, h.end)]
+
+
+def place_of_firm(model, mentions: list[Candidate], hits: Hits, records: dict[str, Region],
+                  focus: str | None) -> str | None:
     """The most local place the text puts a firm in, from all its mentions in one article.
 
     Evidence, strongest first: a place right after the name ("located in", "from"), a place in
@@ -29,7 +58,7 @@ def place_of_firm(model, mentions: list[Candidate], hits: list[RegionHit], recor
     """
     support: dict[str, float] = {}
     for cand in mentions:
-        for region_id, strength in _evidence(model, cand, hits, records, taken, focus):
+        for region_id, strength in _evidence(model, cand, hits, records, focus):
             support[region_id] = max(support.get(region_id, 0.0), strength)
     if not support:
         return None
@@ -40,23 +69,22 @@ def place_of_firm(model, mentions: list[Candidate], hits: list[RegionHit], recor
     return max(support, key=total)
 
 
-def _evidence(model, cand: Candidate, hits, records, taken, focus) -> list[tuple[str, float]]:
+def _evidence(model, cand: Candidate, hits: Hits, records, focus) -> list[tuple[str, float]]:
     """(region id, strength) pairs one mention of a firm gives."""
     text = model.text
     out: list[tuple[str, float]] = []
-    inside = [h for h in hits if cand.start <= h.start and h.end <= cand.end and h.key in records]
+    inside = [h for h in hits.between(cand.start, cand.end) if h.end <= cand.end]
     for h in inside:
         local = records[h.key].level != "province"
         out.append((h.key, NAME if local else PROVINCE_PREFIX))
-    after = next((h for h in hits if cand.end <= h.start < cand.end + 40 and h.key in records
-                  and (_AFTER_PLACE.match(text[cand.end:h.start]) or _BASED.match(text[cand.end:h.start]))), None)
+    after = next((h for h in hits.between(cand.end, cand.end + 40)
+                  if _AFTER_PLACE.match(text[cand.end:h.start]) or _BASED.match(text[cand.end:h.start])), None)
     if after:
         out.append((after.key, AFTER))
     clause = model.clause_at(cand.start) or (cand.start, cand.end)
     sentence = model.sentence_at(cand.start)
     for lo, hi, strength in ((*clause, CLAUSE), (sentence.start, sentence.end, CLAUSE - 0.5) if sentence else (0, 0, 0)):
-        near = [h for h in hits if lo <= h.start < hi and h.key in records
-                and not (cand.start <= h.start < cand.end) and not any(a <= h.start < b for a, b in taken)]
+        near = [h for h in hits.free(lo, hi, (cand.start, cand.start)) if not (cand.start <= h.start < cand.end)]
         if near:
             best = min(near, key=lambda h: abs(h.start - cand.start))
             bonus = 0.5 if _LOCATIVE.search(text, max(0, best.start - 40), best.start) else 0.0
@@ -67,36 +95,39 @@ def _evidence(model, cand: Candidate, hits, records, taken, focus) -> list[tuple
         if back and _LOCATIVE.search(text, max(0, back.start() - 40), back.start() + 4):
             out.append((focus, CLAUSE))  # "which opened a plant in the zone": the article's zone
     for heading in model.headings_before(cand.start):  # the section: its latest heading naming a place
-        named = [h for h in hits if heading.start <= h.start < heading.end and h.key in records
-                 and records[h.key].level != "province"]  # a province's section says nothing local
+        named = [h for h in hits.between(heading.start, heading.end)
+                 if records[h.key].level != "province"]  # a province's section says nothing local
         if named:
             out.append((min(named, key=lambda h: _LEVEL_RANK.get(records[h.key].level, 9)).key, SECTION))
             break
     # Never a whole province by default: an article about Henan says nothing of where TSMC is.
-    if focus and records[focus].level != "province" and _about_focus(model, cand, hits, records, focus, taken) \
+    if focus and records[focus].level != "province" and _about_focus(model, cand, hits, records, focus) \
             and not _foreign(text, cand):
         out.append((focus, FOCUS))
     return out
 
 
-def _about_focus(model, cand: Candidate, hits, records, focus: str, taken) -> bool:
+def _about_focus(model, cand: Candidate, hits: Hits, records, focus: str) -> bool:
     """True when the firm's paragraph names the article's place (not inside a firm's name) or
     refers back to one ("the city", "local")."""
     para = model.paragraph_at(cand.start)
     if para is None:
         return False
-    for h in hits:
-        if para.start <= h.start < para.end and (h.key == focus or focus in _ancestors(h.key, records)) \
-                and not any(a <= h.start < b for a, b in taken):
-            return True
+    if hits.paragraph_names(para, focus, records):
+        return True
     return bool(_BACK_REFERENCE.search(model.text, para.start, para.end))
 
 
 def _foreign(text: str, cand: Candidate) -> bool:
     """True when an origin abroad stands before the name ("Swiss conglomerate ABB Group")."""
-    before = text[max(0, cand.start - 40):cand.start]
-    words = load_words().nationalities - {"Local", "Domestic"}
-    return any(re.search(rf"\b{re.escape(w)}\b", before) for w in words)
+    return bool(_origin_pattern().search(text, max(0, cand.start - 40), cand.start))
+
+
+@lru_cache(maxsize=1)
+def _origin_pattern() -> re.Pattern:
+    """Any word of origin abroad, as a whole word."""
+    words = sorted(load_words().nationalities - {"Local", "Domestic"}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
 
 
 def _ancestors(key: str, records: dict[str, Region]) -> set[str]:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 
 from .words import load_words
@@ -126,3 +126,33 @@ class Candidate:
     end: int
     kind: str = "firm"  # firm | research
     suffix: str = ""  # kind word a bare list item implies ("Laboratory" for "labs including X")
+
+
+MAX_NAME = 300  # no firm's name runs longer than this many characters
+
+
+class SpanIndex:
+    """Spans already taken by names, for quick overlap checks in long articles."""
+
+    def __init__(self, spans=()):
+        self._spans: list[tuple[int, int]] = sorted((s.start, s.end) if hasattr(s, "start") else tuple(s)
+                                                    for s in spans)
+
+    def add(self, start: int, end: int) -> None:
+        """Take [start, end)."""
+        insort(self._spans, (start, end))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when [start, end) shares a character with a taken span."""
+        i = bisect_left(self._spans, (end, -1)) - 1
+        while i >= 0 and self._spans[i][0] > start - MAX_NAME:
+            if self._spans[i][1] > start:
+                return True
+            i -= 1
+        return False
+
+    def holds(self, start: int, end: int) -> bool:
+        """True when a taken span lies inside [start, end)."""
+        i = bisect_left(self._spans, (start, -1))
+        return i < len(self._spans) and self._spans[i][0] < end and any(
+            b <= end for a, b in self._spans[i:i + 8] if a < end)

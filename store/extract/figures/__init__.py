@@ -1,15 +1,19 @@
 """Find quantitative figures in article text: exact span, value, unit and qualifier."""
 from __future__ import annotations
 
-import bisect
 import re
 
 from ...models import FigureHit
+from ..document import DocModel, Sentence
+from .conversions import fold_conversions
 from .filters import is_year, keep, rejected
-from .metrics import describe
+from .kinds import LIST_JOIN
+from .metrics import Setting, describe
 from .numbers import SCALE_WORDS, parse_fraction, parse_number, scale_of
 from .patterns import CANDIDATE, CORE, NOT_FIGURE_ZONES
-from .words import head_noun, measure_after, qualifier_before
+from .periods import Dating, PeriodCarry, period_phrases
+from .vocabulary import vocabulary
+from .words import currency_before, head_noun, measure_after, qualifier_before
 
 # head_noun stays importable from here, where callers first found it.
 __all__ = ["find_figures", "head_noun"]
@@ -17,9 +21,6 @@ __all__ = ["find_figures", "head_noun"]
 _RANGE_JOIN = re.compile(r"\s*(?:to|–|~|-|or)\s*", re.I)
 _NUMERIC_WORD = re.compile(rf"\d|\b(?:{SCALE_WORDS})\b", re.I)
 _MULT = {"doubled": 2, "tripled": 3, "quadrupled": 4}
-_CURRENCY_BEFORE = re.compile(r"(US\$|HK\$|\$|¥|€|£|\bRMB|\bCNY|\bUSD|\bEUR)\s?$")
-_CURRENCY = {"US$": "usd", "$": "usd", "HK$": "hkd", "¥": "yuan", "€": "eur", "£": "gbp",
-             "RMB": "yuan", "CNY": "yuan", "USD": "usd", "EUR": "eur"}
 
 
 def _value(kind: str, core: str) -> tuple[float | None, str | None]:
@@ -67,7 +68,7 @@ def _hit_at(text: str, m: re.Match) -> tuple[FigureHit, str] | None:
         end = upper.end()
     counted, phrase = None, ""
     if measure:
-        unit, end = measure[0], max(end, measure[1])
+        unit, end, value = measure.unit, max(end, measure.end), value * measure.factor
     elif unit is None and kind in ("num", "word", "vague"):
         of = re.match(r"\s+of\b", text[end:])
         counted = head_noun(text, end + (len(of.group()) if of else 0))
@@ -78,9 +79,9 @@ def _hit_at(text: str, m: re.Match) -> tuple[FigureHit, str] | None:
                 end = counted[1]
     if not keep(text, m, kind, core, unit, counted):
         return None
-    symbol = _CURRENCY_BEFORE.search(text, max(0, start - 5), start) if not unit else None
+    symbol = currency_before(text, start) if not unit else None
     if symbol:  # "$47.6 billion", "US$ 3 million": the symbol is the unit and part of the span
-        unit, start = _CURRENCY[symbol.group(1)], symbol.start()
+        unit, start = symbol
     qualifier, start = qualifier_before(text, start)
     if kind == "half" and qualifier is None and not re.match(r"\s+of\b", text[end:]):
         return None
@@ -112,29 +113,93 @@ def _attach_units(text: str, hits: list[FigureHit]) -> None:
             hit.unit = counted[0] if counted else ""
 
 
-def find_figures(text: str, sentences: list[tuple[int, int]]) -> list[FigureHit]:
-    """Every quantitative fact in `text`, with value, unit, qualifier, metric, category and period."""
+def _present_year(model: DocModel) -> int | None:
+    """For an undated article, the year its present most likely is: the latest year it states
+    for something that happened (not a target, not in a sentence of plans)."""
+    years = []
+    for sentence in model.sentences:
+        body = model.text[sentence.start:sentence.end]
+        if vocabulary().plan_re.search(body):
+            continue
+        years += [p.last_year for p in period_phrases(body, Dating())
+                  if p.period and not p.target and not p.relative]
+    return max(years, default=None)
+
+
+def _list_run(text: str, hits: list[FigureHit], i: int) -> tuple[int, tuple[int, ...]]:
+    """Where the list hits[i] opens ends ("5%, 3.7% and 0.6%"), and the starts of the sentence's
+    later figures outside that list."""
+    j = i + 1
+    while j < len(hits) and LIST_JOIN.fullmatch(text, hits[j - 1].end, hits[j].start):
+        j += 1
+    return hits[j - 1].end, tuple(h.start for h in hits[j:])
+
+
+def _scan(text: str) -> list[tuple[FigureHit, str]]:
+    """Every number that is a figure, with its counted noun phrase, in text order."""
     zones = [(z.start(), z.end()) for z in NOT_FIGURE_ZONES.finditer(text)]
-    hits: list[FigureHit] = []
+    found: list[tuple[FigureHit, str]] = []
     last_end = 0
-    phrases: list[str] = []
     for candidate in CANDIDATE.finditer(text):
         pos = candidate.start()
         if pos < last_end or any(s <= pos < e for s, e in zones):
             continue
         m = CORE.match(text, pos)
-        found = _hit_at(text, m) if m else None
-        if found:
-            hits.append(found[0])
-            phrases.append(found[1])
-            last_end = found[0].end
+        hit = _hit_at(text, m) if m else None
+        if hit:
+            found.append(hit)
+            last_end = hit[0].end
+    return found
+
+
+def find_figures(model: DocModel) -> list[FigureHit]:
+    """Every quantitative fact in the article, with value, unit, qualifier, metric, category, kind,
+    status and period; the article's date resolves relative periods ("last year")."""
+    text = model.text
+    scanned = [(hit, phrase) for hit, phrase in _scan(text) if not _in_furniture(model, hit)]
+    hits = [hit for hit, _ in scanned]
+    phrases = {id(hit): phrase for hit, phrase in scanned}
     _attach_units(text, hits)
-    starts = [s for s, _ in sentences]
-    previous: FigureHit | None = None
-    for hit, phrase in zip(hits, phrases):
-        i = bisect.bisect_right(starts, hit.start) - 1
-        sent = sentences[i] if i >= 0 and hit.start < sentences[i][1] else (hit.start, hit.end)
-        same = previous if previous and previous.start >= sent[0] else None
-        hit.metric, hit.category, hit.period = describe(text, sent, hit, same, phrase)
-        previous = hit
+    hits = fold_conversions(text, hits)
+    dating = Dating.from_date(model.date)
+    if dating.year is None:
+        dating = Dating.from_date(None, _present_year(model))
+    carried = PeriodCarry(model, dating)
+    antecedent: FigureHit | None = None
+    for sentence, group in _by_sentence(model, hits):
+        sent = (sentence.start, sentence.end) if sentence else (group[0].start, group[-1].end)
+        if antecedent is not None and not _same_paragraph(model, antecedent.start, sent[0]):
+            antecedent = None  # a pronoun does not reach into another paragraph
+        previous: FigureHit | None = None
+        for i, hit in enumerate(group):
+            run_end, others = _list_run(text, group, i)
+            setting = Setting(sent, dating, others, carried.into(sentence), run_end, antecedent)
+            describe(text, setting, hit, previous, phrases[id(hit)])
+            previous = hit
+        antecedent = previous
     return hits
+
+
+def _in_furniture(model: DocModel, hit: FigureHit) -> bool:
+    """True for a number in a header date line, byline or credit ("Updated: 2021-05-04 08:41"); a
+    header line that reads as a sentence ("By 2025, output will ...") still states facts."""
+    paragraph = model.paragraph_at(hit.start)
+    if paragraph is None or not model.is_furniture(paragraph.start, paragraph.end):
+        return False
+    return not re.search(r"[.!?。][\"'”’)]*\s*$", model.text[paragraph.start:paragraph.end])
+
+
+def _by_sentence(model: DocModel, hits: list[FigureHit]) -> list[tuple[Sentence | None, list[FigureHit]]]:
+    """Hits grouped under the sentence each starts in, in text order (None: outside every sentence)."""
+    groups: dict[int, tuple[Sentence | None, list[FigureHit]]] = {}
+    for hit in hits:
+        sentence = model.sentence_at(hit.start)
+        key = sentence.start if sentence else hit.start
+        groups.setdefault(key, (sentence, []))[1].append(hit)
+    return [groups[k] for k in sorted(groups)]
+
+
+def _same_paragraph(model: DocModel, a: int, b: int) -> bool:
+    """True when offsets a and b lie in one paragraph."""
+    pa, pb = model.paragraph_at(a), model.paragraph_at(b)
+    return pa is not None and pa is pb

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from .numbers import SCALE_WORDS
-from .patterns import MONTHS
-from .words import measure_after, word_lists
+from .numbers import SCALE_WORDS, scale_of
+from .vocabulary import vocabulary
+from .words import head_noun, measure_after
 
 _PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
 _NOT_AFTER = {"top", "first", "last", "past", "next", "previous", "recent", "no", "phase"}
@@ -27,10 +27,14 @@ def rejected(text: str, start: int, end: int, kind: str) -> bool:
     prev = _prev_word(text, start)
     if "+" in before[-1:] + after[:1] or before[-1:] in "#/" and before:
         return True
-    if prev in _NOT_AFTER or prev in MONTHS.lower().split("|") or _HUNDREDTH.match(text, end):
-        return True
+    if prev in _NOT_AFTER and not _is_size(text, end, kind) or prev in vocabulary().month_number \
+            or _HUNDREDTH.match(text, end):
+        return True  # "top 10", "first 3" are ranks; "its first 27,500-cubic-meter carrier" is a size
     if re.match(r"\s+years?\s+ago\b", text[end:end + 12], re.I):
         return True
+    label = re.search(r"\b([A-Za-z]+) $", text[max(0, start - 20):start])
+    if re.match(r"\s?(?:st|nd|rd|th)\b", text[end:end + 4]) or label and label.group(1).lower() in vocabulary().label_nouns:
+        return True  # "the 1 st stage", "railway line 10": an ordinal or a label, not a quantity
     code_tail = re.search(r"\d-$", text[max(0, start - 2):start]) and re.fullmatch(r"\d{5,}", text[start:end])
     if re.fullmatch(r"0\d{2,}", text[start:end]) or re.match(r"-\d{5,}", text[end:end + 6]) or code_tail:
         return True  # a phone or code number ("0757-22831234"), not a quantity
@@ -44,6 +48,13 @@ def rejected(text: str, start: int, end: int, kind: str) -> bool:
     return False
 
 
+def _is_size(text: str, end: int, kind: str) -> bool:
+    """A measure that is not a length of time follows ("first 27,500-cubic-meter", not "past three years")."""
+    measure = measure_after(text, end, kind)
+    families = vocabulary().unit_families
+    return bool(measure) and families.get(measure.unit, ("",))[0] != "duration"
+
+
 def _spelled_rejected(text: str, start: int, end: int, prev: str, kind: str) -> bool:
     """Spelled numbers in quotes, names ("Seven Stars") or anaphora ("the two") are not figures."""
     if re.search(r"[\"“‘']\s?$", text[max(0, start - 2):start]):
@@ -51,7 +62,10 @@ def _spelled_rejected(text: str, start: int, end: int, prev: str, kind: str) -> 
     if prev in ("the", "these", "those", "both", "every", "each"):
         return True
     nxt = re.match(r" ([A-Za-z])", text[end:end + 2])
-    return bool(nxt and nxt.group(1).isupper())
+    if not (nxt and nxt.group(1).isupper()):
+        return False
+    counted = head_noun(text, end)  # "eight ABB subsidiaries" counts; "Seven Stars" is a name
+    return not (counted and text[counted[1] - 1].islower() and text[counted[1] - len(counted[0]):counted[1]].islower())
 
 
 def is_year(core: str) -> bool:
@@ -61,14 +75,14 @@ def is_year(core: str) -> bool:
 
 # "Fortune Global 500", "Route 105", "Top 100" (but "RMB 5 billion" is money)
 _NAME_BEFORE = re.compile(r"\b(?!(?:RMB|CNY|USD|EUR) )[A-Z][A-Za-z]+ $")
-_AGE = re.compile(r",\s*$")
+_AGE = re.compile(r"\b[A-Z][a-z]+,\s*$")  # "Liang, 84," (not "by 30, 22, and 20")
 
 
 def is_name_or_age(text: str, start: int, end: int) -> bool:
     """A bare number that is part of a name ("Global 500") or a person's age ("Liang, 84,")."""
     if _NAME_BEFORE.search(text, max(0, start - 30), start):
         return True
-    return bool(_AGE.search(text, max(0, start - 3), start)) and text[end:end + 1] == "," or \
+    return bool(_AGE.search(text, max(0, start - 30), start)) and text[end:end + 1] == "," or \
         bool(re.match(r"\s*(?:-year-old|years old)\b", text[end:end + 12]))
 
 
@@ -76,13 +90,21 @@ def keep(text: str, m: re.Match, kind: str, core: str, unit: str | None, counted
     """Final judgement: years need a counted noun, bare spelled numbers need a unit."""
     if kind == "num" and not unit and is_name_or_age(text, m.start(), m.end()):
         return False
-    if kind == "num" and is_year(core):
-        table = word_lists()["count_nouns"]
-        return bool(counted) and counted[0] in table.values() and \
+    if kind == "num" and is_year(core) and not (unit and counted is None):
+        units = {noun.unit for noun in vocabulary().count_nouns.values()}
+        return bool(counted) and counted[0] in units and \
             _prev_word(text, m.start()) not in _TEMPORAL
     if kind == "word":
         if not unit:
-            return False
-        if core.lower() in ("one", "a", "an") and counted:
+            return scale_of(core) > 1  # "reach over ten billion": a scaled amount, unit unsaid
+        if core.lower() in ("a", "an") and counted or core.lower() == "one" and counted \
+                and not _counts_one(text, m.start(), counted[0]):
             return False  # "one control system", "one of": a determiner, not a count
     return True
+
+
+def _counts_one(text: str, start: int, unit: str) -> bool:
+    """ "one" counts when it counts firms, people or projects, or follows "only"/"just"."""
+    if _prev_word(text, start) in ("only", "just"):
+        return True
+    return unit in {n.unit for n in vocabulary().count_nouns.values() if n.category in vocabulary().count_only}

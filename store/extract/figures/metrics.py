@@ -1,86 +1,53 @@
-"""What a figure measures: a short metric label, a category and a period, from its sentence."""
+"""What a figure measures and how: metric label, category, kind, status and period, from its sentence."""
 from __future__ import annotations
 
-import json
 import re
-from functools import lru_cache
+from dataclasses import dataclass
 
-from ...models import CATEGORIES, FigureHit
+from ...models import FigureHit
+from .categories import category_of
+from .kinds import LIST_JOIN, RATIO_UNITS, kind_of
 from .metric_label import clause_before, metric_label
-from .periods import period_of
-from .words import DATA_FILE
+from .periods import Dating, PeriodPhrase, period_for
+from .status import status_of
+from .vocabulary import vocabulary
 
-# period_of and metric_label stay importable from here, where callers first found them.
-__all__ = ["category_of", "count_units", "describe", "metric_label", "period_of"]
+# metric_label stays importable from here, where callers first found it.
+__all__ = ["Neighbours", "describe", "metric_label"]
 
-RATIO_UNITS = {"%", "times", "percentage points"}
-MONEY_UNITS = {"yuan", "usd"}
-_MONEY_CATEGORIES = {"tax", "profit", "investment", "revenue"}
-
-
-@lru_cache(maxsize=1)
-def count_units() -> frozenset[str]:
-    """Canonical units of counted nouns (enterprises, people, projects...)."""
-    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
-    return frozenset(data["count_nouns"].values())
+# Words between a figure and the change or share that describes it: "…, up 7.4%", "…, a year-on-year
+# increase of 6.2%", "…, accounting for 18.4% of", "… (up 3%)", "…, with a contribution rate exceeding 85%".
+_CHAIN = re.compile(r"""\s*(?:,|\((?=\s*[a-z]))\s*(?:(?:up|down|rising|falling|a|an|year[- ]on[- ]year|year|on|over|
+                        increase|increased|decrease|growth|rise|decline|drop|gain|of|by|accounting|accounts?|
+                        for|with|contribution|rate|share|exceeding|about|nearly|more|than|which|is|was|
+                        or|representing|equal|to)\b\s*)*$""", re.I | re.X)
 
 
-@lru_cache(maxsize=1)
-def category_keywords() -> list[tuple[str, list[str]]]:
-    """Ordered (category, keywords) pairs from data/figure_words.json."""
-    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
-    pairs = [(name, [w.lower() for w in words]) for name, words in data["categories"]]
-    assert all(name in CATEGORIES for name, _ in pairs), "unknown category in figure_words.json"
-    return pairs
+@dataclass(frozen=True)
+class Neighbours:
+    """The figure before this one in its sentence, and how the two are joined."""
 
+    previous: FigureHit | None = None
+    listed: FigureHit | None = None  # the previous item of the same list ("5%, 3.7% and 0.6%")
+    coordinated: FigureHit | None = None  # the previous item of a list of counts ("3 labs and 5 bases")
+    chained: FigureHit | None = None  # the figure this one describes ("18.5 billion yuan, up 7%")
 
-_CHANGE_CATEGORIES = {"efficiency", "energy/emissions", "market share"}
+    @classmethod
+    def of(cls, between: str, hit: FigureHit, previous: FigureHit | None) -> "Neighbours":
+        """How `hit` relates to the figure before it in the sentence, given the text between them."""
+        if previous is None:
+            return cls()
+        joined = bool(LIST_JOIN.fullmatch(between))
+        listed = previous if joined and previous.unit == hit.unit else None
+        counts = joined and hit.unit not in vocabulary().unit_categories and previous.kind == "level" \
+            and not {hit.unit, previous.unit} & (vocabulary().currencies | RATIO_UNITS)
+        return cls(previous, listed, previous if counts else None)
 
-
-def _counts_actors(hit: FigureHit) -> bool:
-    """True for counts of firms or people ("4,500 employees"), not of things ("two centers")."""
-    return not hit.unit or hit.unit in ("enterprises", "people", "jobs")
-
-
-def category_of(hit: FigureHit, contexts: list[str], growth_form: bool) -> str:
-    """One of CATEGORIES for a figure: the first context (metric first) with a keyword decides."""
-    if hit.unit in ("enterprises", "people") and not any(
-            w in contexts[0].lower() for w in ("output", "export", "investment")):
-        return {"enterprises": "enterprises", "people": "employment"}[hit.unit]
-    found = _keyword_category(hit, contexts, growth_form)
-    # "exports rose 6.8 percent" is growth; efficiency and energy gains stay what they are.
-    if growth_form and hit.unit in RATIO_UNITS and found not in _CHANGE_CATEGORIES:
-        return "growth"
-    return found
-
-
-def _keyword_category(hit: FigureHit, contexts: list[str], growth_form: bool) -> str:
-    """The first category whose keyword occurs in the contexts (figure and metric first)."""
-    counted = not hit.unit or hit.unit in count_units()
-    for index, context in enumerate(contexts):
-        text = context.lower()
-        for name, words in category_keywords():
-            if name in ("growth", "market share") and hit.unit not in RATIO_UNITS:
-                continue
-            if name == "growth" and not growth_form or name == "market share" and hit.unit != "%":
-                continue
-            # A count of things ("two research centers") is not employment because the clause
-            # also names employees: only its own words may make it a count of firms or people.
-            actors = counted and (_counts_actors(hit) or index == 0)
-            if name in _MONEY_CATEGORIES and hit.unit not in MONEY_UNITS or \
-                    name in ("enterprises", "employment") and not actors:
-                continue
-            if any(w in text for w in words):
-                return name
-    return "other"
-
-
-# A change rather than a level: "increased by 6%", "up 7.4%", "7.4% year on year".
-_GROWTH_BEFORE = re.compile(r"(?:\bby|increase of|growth of|rate of|decline of|\bup|\bdown|rising|"
-                            r"falling|rose|grew|jumped|surged|\brises?|\bgrows?|\bfalls?|\bdrops?|"
-                            r"\bclimbed|\bdropped|\bfell)\s+(?:an average of\s+)?$")
-_GROWTH_AFTER = re.compile(r"\s*(?:year-on-year|year on year|from a year (?:earlier|ago)|"
-                           r"over the same period|(?:increase|rise|growth|decline|decrease|drop)\b)")
+    def describing(self, between: str, kind: str) -> "Neighbours":
+        """The same neighbours, with `chained` set when a change or share describes the figure before."""
+        if self.previous is None or self.listed is not None or kind == "level" or not _CHAIN.fullmatch(between):
+            return self
+        return Neighbours(self.previous, None, None, self.previous)
 
 
 def _tidy(label: str) -> str:
@@ -91,16 +58,78 @@ def _tidy(label: str) -> str:
     return label.strip()
 
 
-def describe(text: str, sentence: tuple[int, int], hit: FigureHit,
-             previous: FigureHit | None, noun_phrase: str = "") -> tuple[str, str, str | None]:
-    """(metric, category, period) for a figure from its sentence span over `text`."""
-    s0, s1 = sentence
+@dataclass(frozen=True)
+class Setting:
+    """Where a figure stands: its sentence span, the article's dating, the offsets of the other
+    figures after it in the sentence that are not in its list, the period the text before the
+    sentence carries into it (used when the sentence states none) and the end of its list."""
+
+    sentence: tuple[int, int]
+    dating: Dating
+    others: tuple[int, ...] = ()
+    carried: PeriodPhrase | None = None
+    list_end: int = 0  # where the list the figure opens ends ("5%, 3.7% and 0.6% in 2019")
+    antecedent: FigureHit | None = None  # the last figure of the sentence before, in the paragraph
+
+
+def _without_conversion(body: str, s0: int, hit: FigureHit) -> str:
+    """The sentence with the figure's bracketed conversion blanked out (offsets unchanged)."""
+    if not hit.conversion:
+        return body
+    close = body.find(")", hit.conversion["end"] - s0)
+    lo, hi = hit.end - s0, (close + 1 if close >= 0 else hit.conversion["end"] - s0)
+    return body[:lo] + " " * (hi - lo) + body[hi:]
+
+
+def _right_context(body: str, end: int, hit: FigureHit) -> str:
+    """The words after a figure up to its clause's end, past a bracketed currency conversion."""
+    if hit.conversion:
+        end = max(end, hit.conversion["end"] - (hit.end - end) + 1)
+    right = body[end:end + 80]
+    cut = re.search(r"[;.()]", right)
+    return right[:cut.start()] if cut else right
+
+
+def describe(text: str, setting: Setting, hit: FigureHit, previous: FigureHit | None,
+             noun_phrase: str) -> None:
+    """Fill in the figure's metric, category, kind, status and period from its sentence;
+    `previous` is the figure before it in the same sentence."""
+    s0, s1 = setting.sentence
     body = text[s0:s1]
     start, end = hit.start - s0, hit.end - s0
-    metric = _tidy(metric_label(body, start, end, hit, previous, noun_phrase))
+    between = body[previous.end - s0:start] if previous is not None else ""
+    near = Neighbours.of(between, hit, previous)
+    hit.metric = _tidy(metric_label(_without_conversion(body, s0, hit), start, end, hit, previous, noun_phrase))
     clause = clause_before(body, start)
-    right = body[end:end + 60]
-    growth_form = bool(_GROWTH_BEFORE.search(clause) or _GROWTH_AFTER.match(right)
-                       or hit.unit == "times")
-    category = category_of(hit, [f"{hit.text} {metric}", clause, right[:30]], growth_form)
-    return metric, category, period_of(body, start, end)
+    right = _right_context(body, end, hit)
+    hit.kind = kind_of(clause, right, hit, near.listed)
+    near = near.describing(between, hit.kind)
+    others = tuple(o - s0 for o in setting.others)
+    list_end = max(end, setting.list_end - s0)
+    others = tuple(o for o in others if o >= list_end)
+    phrase = period_for(body, start, list_end, setting.dating, hit.kind == "change", others)
+    linked = near.listed or near.chained
+    if phrase is not None:
+        hit.period, hit.period_text = phrase.period, phrase.text
+    elif linked is not None:
+        hit.period, hit.period_text = linked.period, linked.period_text
+    elif setting.carried is not None and not _is_duration(hit):
+        hit.period, hit.period_text = setting.carried.period, setting.carried.text
+    contexts = (noun_phrase, hit.metric, clause, right, body[:start])
+    hit.category = category_of(hit, hit.kind, contexts, near.chained, near.listed or near.coordinated,
+                               _changed(previous), setting.antecedent)
+    hit.status = status_of(body, start, end, hit, phrase, setting.dating.present_year, linked,
+                           setting.dating.year is not None)
+    if hit.status == "plan" and phrase is None and linked is None:
+        hit.period, hit.period_text = None, None  # a target is not dated by the facts before it
+
+
+def _is_duration(hit: FigureHit) -> bool:
+    """A length of time ("six consecutive years") is not dated by the period around it."""
+    family = vocabulary().unit_families.get(hit.unit)
+    return family is not None and family[0] == "duration"
+
+
+def _changed(previous: FigureHit | None) -> FigureHit | None:
+    """For a change, the level figure before it in the sentence: what changed, when nothing else says."""
+    return previous if previous is not None and previous.kind == "level" else None

@@ -1,33 +1,23 @@
 """Cut a metric noun phrase out of the words before or after a figure."""
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 
-from .words import DATA_FILE
-
-# Past participles that are modifiers in these texts, not verbs ("added value").
-_ED_MODIFIERS = {"added", "advanced", "designated", "integrated", "specialized", "regulated",
-                 "listed", "estimated", "related", "based", "skilled", "signed", "automated",
-                 "registered", "red", "bed", "shed"}
-# Common verbs the data file's stop list lacks: they end a metric phrase too.
-_MORE_VERBS = {"come", "comes", "came", "born", "find", "produce", "provide", "save", "make",
-               "made", "help", "get", "got", "put", "become", "became", "remain", "reach",
-               "reaches", "said", "says", "build", "built", "won", "hit"}
+from .vocabulary import vocabulary
 
 
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
-    """Words that end a noun phrase: the data file's list plus common verbs."""
-    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
-    return (frozenset(data["np_stop"]) | _MORE_VERBS | {"and"}) - {"per", "year-on-year"}  # "revenue per mu"
+    """Words that end a noun phrase: the stop list plus common verbs ("revenue per mu" keeps per)."""
+    vocab = vocabulary()
+    return (vocab.np_stop | vocab.verbs | {"and"}) - {"per", "year-on-year"}
 
 
 def _is_stop(word: str) -> bool:
     """True for a word that cannot sit inside a metric noun phrase."""
     w = word.lower().strip("\"“”'’,")
-    return not w or w in _stop_words() or w.endswith("ed") and w not in _ED_MODIFIERS \
+    return not w or w in _stop_words() or w.endswith("ed") and w not in vocabulary().ed_modifiers \
         or w[0].isdigit()
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 import re
 
 from .numbers import DENOMINATOR_WORDS, SCALE_WORDS, SMALL_WORDS
+from .vocabulary import vocabulary
 
-MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
-          "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")
+MONTHS = vocabulary().month_names
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_SCALE_TAIL = rf"(?:(?:\s+|-)(?:and\s+)?(?:{SCALE_WORDS})\b(?!-))*"
+# "8.88 billion", "600-million-yuan" (a scale word may be hyphenated to its unit, not to "level")
+_SCALE_TAIL = (rf"(?:(?:\s+|-)(?:and\s+)?(?:{SCALE_WORDS})\b"
+               rf"(?!-(?!(?i:{vocabulary().measure_alternation})(?![A-Za-z]))))*")
 CORE = re.compile(rf"""
   (?P<every>\b(?:\d+|{SMALL_WORDS})\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:of|for|in)\s+every\s+(?:{_DIGITS}|{SMALL_WORDS})\b)
 | (?P<frac>\b(?:{SMALL_WORDS}|a)(?:-(?:{DENOMINATOR_WORDS})\b|\s(?:{DENOMINATOR_WORDS})\b(?=\s+of\b)))
@@ -25,6 +27,7 @@ CANDIDATE = re.compile(rf"(?=[\dzotfsenhdqa])(?:\d|\b(?:{SMALL_WORDS}|tens|hundr
                        r"thousands|doubled|tripled|quadrupled|half|an?)\b)", re.I)
 # Dates, clock times, ISO dates and year ranges: never figures.
 NOT_FIGURE_ZONES = re.compile(rf"""
-  \b(?:{MONTHS})\.?\s+\d{{1,2}}\b(?:,?\s+\d{{4}})? | \b\d{{1,2}}\s+(?:{MONTHS})\b
-| \b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b | \b\d{{1,2}}:\d{{2}}\b
+  \b(?:{MONTHS})\.?\s+\d{{1,2}}\b(?:,?\s+\d{{4}})? | \b\d{{1,2}},?\s+(?:{MONTHS})\b
+| \b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b | \b\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?!\d)
+| \b\d{{1,2}}/\d{{1,2}}(?=\s+(?:19|20)\d{{2}}\b|/\d{{2,4}}\b)
 | \b(?:1[89]|20)\d{{2}}\s*[-–/]\s*(?:(?:1[89]|20)\d{{2}}|\d{{2}})\b""", re.X)

@@ -28,7 +28,7 @@ def find_regions(model: DocModel) -> tuple[list[RegionHit], dict[str, Region]]:
     text = model.text
     mentions = scan(model, gaz)
     locate(mentions, model)
-    resolve(mentions, gaz)
+    resolve(mentions, gaz, text)
     zones = find_zone_spans(model, gaz.looks_pinyin, lambda word: bool(gaz.lookup(word)))
     named = [(z.start, z.end) for z in zones if not z.generic]
     kept = plausible(mentions, text, gaz, named)

@@ -28,6 +28,7 @@ class Place:
     parent_id: str | None
     zh: str
     spellings: tuple[str, ...] = field(default=())
+    full: str = ""  # the official English name with its kind ("Guangxi Zhuang Autonomous Region")
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,8 @@ class Gazetteer:
 
     def _add(self, rec: dict) -> None:
         spellings = tuple(dict.fromkeys([rec["name"], *rec["names"]]))
-        place = Place(rec["id"], rec["name"], rec["level"], rec["parent"], rec["zh"], spellings)
+        place = Place(rec["id"], rec["name"], rec["level"], rec["parent"], rec["zh"], spellings,
+                      rec.get("full", ""))
         self.places[place.id] = place
         for rank, names in ((PRIMARY, rec["names"]), (ALTERNATE, rec.get("alt", [])),
                             (SUFFIX_ONLY, rec.get("req", []))):

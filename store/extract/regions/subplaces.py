@@ -3,6 +3,7 @@ lies in ("Jinmai Industrial Park" under the zone or city the text puts it in).""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 
 from ...models import Region, RegionHit
@@ -16,10 +17,27 @@ _LOCATED_IN = re.compile(r"^,?\s*(?:which\s+is\s+|that\s+is\s+)?(?:located|based
                          r"(?:in|at|within)\s+(?:the\s+)?$", re.I)
 
 
+class Kept:
+    """The article's resolved place mentions, indexed once for windowed lookups."""
+
+    def __init__(self, kept: list[Mention], gaz: Gazetteer):
+        self.all = sorted(kept, key=lambda m: m.start)
+        self.starts = [m.start for m in self.all]
+        provinces = Counter(gaz.province_of(m.place.id) for m in self.all)
+        self.top = provinces.most_common(1)[0][0] if provinces else None
+        self.counts = Counter(m.place.id for m in self.all if gaz.province_of(m.place.id) == self.top)
+        self.ids = {m.place.id for m in self.all} | {a.id for m in self.all for a in gaz.ancestors(m.place.id)}
+
+    def between(self, lo: int, hi: int) -> list[Mention]:
+        """Mentions that start inside [lo, hi)."""
+        return self.all[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
+
+
 def find_subplaces(model: DocModel, zones: list[ZoneSpan], kept: list[Mention], gaz: Gazetteer,
                    towns=None) -> list[tuple[RegionHit, Region]]:
     """Every named zone and town mention, with the Region (and parent) it names."""
     groups = _group(zones)
+    kept = Kept(kept, gaz)
     placed: dict[int, Region] = {}  # id(group) → Region
     # Later names first, so "X Village, Y Town" finds Y Town already placed; zones that others
     # lie "within" before those others.
@@ -99,15 +117,14 @@ def _parents_of(span, model, kept, gaz, placed, groups, towns) -> list[tuple[int
         host = next((placed[id(g)] for g in groups if span.within in g and id(g) in placed), None)
         if host:
             out.append((4, host.id))
-    inside = [m for m in kept if span.start <= m.start and m.end <= span.end]
+    inside = [m for m in kept.between(span.start, span.end) if m.end <= span.end]
     if inside:
         out.append((3, min(inside, key=lambda m: (LEVEL_RANK[m.place.level], -m.start)).place.id))
     located = _located_in(span, model, kept, placed, groups)
     if located:
         out.append((2, located))
     if span.level == "town" and towns is not None:
-        town = towns().parent_of(span.text, _context_ids(span, kept, gaz),
-                                 lambda pid: [a.id for a in gaz.ancestors(pid)])
+        town = towns().parent_of(span.text, kept.ids, lambda pid: [a.id for a in gaz.ancestors(pid)])
         if town and gaz.get(town):
             out.append((3, town))
     near = _context_parent(span, model, kept, gaz)
@@ -119,8 +136,8 @@ def _parents_of(span, model, kept, gaz, placed, groups, towns) -> list[tuple[int
 def _located_in(span, model, kept, placed, groups) -> str | None:
     """The place written right after: "X Village, Nili Town", "X Park, located in Y County"."""
     text = model.text
-    for m in kept:
-        if span.end < m.start <= span.end + 40 and m.place.level not in PROVINCE_LEVELS:
+    for m in kept.between(span.end + 1, span.end + 41):
+        if m.place.level not in PROVINCE_LEVELS:
             between = text[span.end:m.start]
             if between == ", " or _LOCATED_IN.match(between):
                 return m.place.id
@@ -134,38 +151,35 @@ def _located_in(span, model, kept, placed, groups) -> str | None:
     return None
 
 
-def _context_ids(span: ZoneSpan, kept: list[Mention], gaz: Gazetteer) -> set[str]:
-    """Ids of the places named in the text and their ancestors (to pick among same-named towns)."""
-    ids = {m.place.id for m in kept}
-    return ids | {a.id for m in kept for a in gaz.ancestors(m.place.id)}
-
-
-def _context_parent(span: ZoneSpan, model: DocModel, kept: list[Mention], gaz: Gazetteer) -> str | None:
+def _context_parent(span: ZoneSpan, model: DocModel, kept: Kept, gaz: Gazetteer) -> str | None:
     """The most local place of the sentence, else the paragraph, else the article's main province."""
-    if not kept:
+    if not kept.all:
         return None
     sentence = model.sentence_at(span.start)
     paragraph = model.paragraph_at(span.start)
-    top = Counter(gaz.province_of(m.place.id) for m in kept).most_common(1)[0][0]
     for lo, hi in ((sentence.start, sentence.end) if sentence else (0, 0),
                    (paragraph.start, paragraph.end) if paragraph else (0, 0)):
-        near = [m for m in kept if lo <= m.start < hi and not (span.start <= m.start < span.end)
-                and gaz.province_of(m.place.id) == top]
+        near = [m for m in _window(kept, lo, hi, span.start) if not (span.start <= m.start < span.end)
+                and gaz.province_of(m.place.id) == kept.top]
         if near:
             return min(near, key=lambda m: (LEVEL_RANK[m.place.level], abs(m.start - span.start))).place.id
-    counts = Counter(m.place.id for m in kept if gaz.province_of(m.place.id) == top)
-    local = [pid for pid in counts if gaz.get(pid).level != "province"]
+    local = [pid for pid in kept.counts if gaz.get(pid).level != "province"]
     if local:
-        return max(local, key=lambda pid: (counts[pid], -LEVEL_RANK[gaz.get(pid).level]))
-    return top
+        return max(local, key=lambda pid: (kept.counts[pid], -LEVEL_RANK[gaz.get(pid).level]))
+    return kept.top
 
 
-def _canonical(group: list[ZoneSpan], kept: list[Mention], gaz: Gazetteer) -> str:
+def _window(kept: Kept, lo: int, hi: int, pos: int, reach: int = 2000) -> list[Mention]:
+    """Mentions of [lo, hi) within `reach` of `pos` (a long paragraph acts like several)."""
+    return kept.between(max(lo, pos - reach), min(hi, pos + reach))
+
+
+def _canonical(group: list[ZoneSpan], kept: Kept, gaz: Gazetteer) -> str:
     """The fullest name: the longest mention, without a bracketed alias or a leading province."""
     best = max(group, key=lambda z: (len(z.name or z.text), (z.name or z.text)[:1].isupper()))
     name = re.sub(r"\s*\([^()]*\)$", "", best.name or best.text)
-    lead = next((m for m in kept if m.start == best.start and m.place.level == "province"), None)
-    if lead and any(m.start == lead.end + 1 for m in kept):
+    lead = next((m for m in kept.between(best.start, best.start + 1) if m.place.level == "province"), None)
+    if lead and kept.between(lead.end + 1, lead.end + 2):
         name = name[lead.end - lead.start:].lstrip()
     if re.search(r"parks$|zones$|areas$", name, re.I):
         name = name[:-1]
@@ -177,10 +191,11 @@ def _bare_town_mentions(model, group, region, kept, zones) -> list[RegionHit]:
     if group[0].level != "town" or len(group[0].proper) != 1:
         return []
     word = group[0].text.rsplit(" ", 1)[0]
-    taken = [(z.start, z.end) for z in zones] + [(m.start, m.end) for m in kept]
+    taken = sorted([(z.start, z.end) for z in zones] + [(m.start, m.end) for m in kept.all])
     out = []
     for m in re.finditer(rf"(?<![\w'’]){re.escape(word)}(?![\w'’-])", model.text):
-        if not any(a <= m.start() < b for a, b in taken):
+        i = bisect_left(taken, (m.start() + 1, -1)) - 1
+        if i < 0 or not (taken[i][0] <= m.start() < taken[i][1]):
             out.append(RegionHit(m.start(), m.end(), m.group(), region.id))
     return out
 

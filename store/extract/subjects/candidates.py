@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -37,6 +38,13 @@ class DocFacts:
     focus: str | None
     section_place: object  # pos → place id of the section heading, or None
     counts: Counter = field(default_factory=Counter)
+    starts: list[int] = field(default_factory=list)
+
+    def between(self, lo: int, hi: int) -> list[Mention]:
+        """Mentions that start inside [lo, hi) (a bisect: figures stay cheap in long articles)."""
+        if len(self.starts) != len(self.mentions):
+            self.starts = [m.start for m in self.mentions]
+        return self.mentions[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
 
     @classmethod
     def build(cls, model, mentions, references: list[Reference], regions, focus, section_place):
@@ -66,8 +74,8 @@ def candidates_for(facts: DocFacts, start: int, end: int) -> list[Candidate]:
     window_start = model.sentences[max(0, sentence.index - PREVIOUS_SENTENCES)].start
     para = model.paragraph_at(start)
     p_start = para.start if para else sentence.start
-    near = [m for m in facts.mentions if max(p_start, window_start) <= m.start < sentence.end
-            and not (m.start < end and start < m.end)]
+    near = [m for m in facts.between(max(p_start, window_start), sentence.end)
+            if not (m.start < end and start < m.end)]
     by_entity: dict[str, list[Mention]] = {}
     for m in near:
         by_entity.setdefault(m.entity_id, []).append(m)
@@ -95,9 +103,10 @@ def _mark_most_local(cands: list[Candidate], regions: dict[str, Region]) -> None
     # A place of the section or article that the sentence narrows down ("In Zhucheng, a city of
     # Weifang, ...") no longer frames it: the more local place does.
     for c in cands:
-        if c.features.get("section") or c.features.get("focus"):
-            if any(c.entity_id in _ancestors(o.entity_id, regions) for o in places if o is not c):
-                c.features["section"] = c.features["focus"] = 0.0
+        frames = [k for k in c.features if k.startswith(("section", "focus"))]
+        if frames and any(c.entity_id in _ancestors(o.entity_id, regions) for o in places if o is not c):
+            for k in frames:
+                c.features[k] = 0.0
 
 
 def _metric_context(text: str, s_start: int, s_end: int, start: int, end: int) -> str:
@@ -123,19 +132,26 @@ def _features(facts: DocFacts, eid: str, ms: list[Mention], start: int, end: int
         f["distance"] = math.log1p(len(gap.split()))
         f["before"] = float(nearest.end <= start)
         f["clause_subject"] = float(_opens(text, nearest, clause if nearest in in_clause else
-                                           (sentence.start, sentence.end)))
-        f["possessive"] = float(any(text[m.end:m.end + 2] in ("'s", "’s") and m.end <= start for m in in_sentence))
+                                           (sentence.start, sentence.end))
+                                    and not prepositional(text, nearest, sentence.start))
+        owners = [m for m in in_sentence if text[m.end:m.end + 2] in ("'s", "’s") and m.end <= start]
+        # "X's new plant has ...": X owns the clause's subject; "of the city's output": X is far off.
+        f["possessive_subject"] = float(any(not prepositional(text, m, sentence.start) for m in owners))
+        f["possessive_object"] = float(any(prepositional(text, m, sentence.start) for m in owners))
         prev = text[max(0, nearest.start - 12):nearest.start].split()
         f["of_object"] = float(bool(prev) and prev[-1].lower() == "of")
         f["after_preposition"] = float(prepositional(text, nearest, sentence.start))
         f["locative_opener"] = float(any(_LOCATIVE_OPENER.match(text, sentence.start) and
                                          _LOCATIVE_OPENER.match(text, sentence.start).end() >= m.end
                                          for m in in_sentence))
-        f["in_list"] = float(_listed(text, nearest, facts.mentions))
-        f["appositive"] = float(_in_appositive(text, nearest, facts.mentions))
+        around = facts.between(nearest.start - 80, nearest.end + 80)
+        f["in_list"] = float(_listed(text, nearest, around, facts.regions))
+        f["appositive"] = float(_in_appositive(text, nearest, around))
     f["reference"] = float(any((m.start, m.end) in facts.references for m in in_clause or in_sentence))
     f["previous_subject"] = float(_previous_subject(facts, sentence) == eid)
-    f["sentence_subject"] = float(_subject_in(facts, sentence.start, sentence.end) == eid)
+    subject = _subject_in(facts, sentence.start, sentence.end)
+    f["sentence_subject"] = float(subject == eid)
+    f["other_is_subject"] = float(subject is not None and subject != eid)
     f["company_metric"] = float(level == "company" and any(w in context for w in words.company_metrics))
     f["place_metric"] = float(level != "company" and any(w in context for w in words.place_metrics))
     f["section"] = float(facts.section_place(start) == eid)
@@ -160,10 +176,16 @@ def _in_appositive(text: str, m: Mention, mentions: list[Mention]) -> bool:
     return bool(opening) and any(o.end <= opening.start() and opening.start() - o.end <= 3 for o in mentions)
 
 
-def _listed(text: str, m: Mention, mentions: list[Mention]) -> bool:
-    """True when the mention stands in a list of names ("A, B and C")."""
-    return any(o is not m and (_LIST_NEIGHBOUR.match(text[o.end:m.start]) if o.end <= m.start
-                               else _LIST_NEIGHBOUR.match(text[m.end:o.start]))
+def _listed(text: str, m: Mention, mentions: list[Mention], regions: dict[str, Region]) -> bool:
+    """True when the mention stands in a list of names of its own kind ("A, B and C");
+    "Changzhou, Jiangsu" is a place and its province, not a list."""
+    def kin(o: Mention) -> bool:
+        if (o.entity_id in regions) != (m.entity_id in regions):
+            return False
+        return o.entity_id not in regions or not (
+            o.entity_id in _ancestors(m.entity_id, regions) or m.entity_id in _ancestors(o.entity_id, regions))
+    return any(o is not m and kin(o) and (_LIST_NEIGHBOUR.match(text[o.end:m.start]) if o.end <= m.start
+                                          else _LIST_NEIGHBOUR.match(text[m.end:o.start]))
                for o in mentions if abs(o.start - m.start) < 80)
 
 
@@ -178,8 +200,8 @@ def prepositional(text: str, m: Mention, lo: int) -> bool:
 
 def _subject_in(facts: DocFacts, lo: int, hi: int) -> str | None:
     """The entity a stretch of text is about: its first mention no preposition governs."""
-    for m in facts.mentions:
-        if lo <= m.start < hi and not prepositional(facts.model.text, m, lo):
+    for m in facts.between(lo, hi):
+        if not prepositional(facts.model.text, m, lo):
             return m.entity_id
     return None
 

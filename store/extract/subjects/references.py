@@ -6,6 +6,7 @@ Each becomes a virtual mention at the reference's own span, so subject scoring c
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ...models import Mention, Region
@@ -18,6 +19,8 @@ _DUMMY_IT = re.compile(r"it\s+(?:is|was|has\s+been)\s+(?:reported|understood|lea
                        r"necessary|important|possible|difficult|easy)\b", re.I)
 _PRONOUN = re.compile(r"\b(?:it|its)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
+# How far back (in characters) a reference looks for what it means: a few paragraphs.
+REACH = 4000
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class Resolver:
                  focus: str | None, section_place):
         self.model = model
         self.mentions = sorted(mentions, key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
         self.regions = regions
         self.focus = focus
         self.section_place = section_place  # pos → the place of the section's heading, or None
@@ -78,12 +82,15 @@ class Resolver:
 
     def _add(self, mention: Mention) -> None:
         """Count a resolved reference as a mention for later references."""
-        self.mentions.append(mention)
-        self.mentions.sort(key=lambda m: m.start)
+        i = bisect_right(self._starts, mention.start)
+        self.mentions.insert(i, mention)
+        self._starts.insert(i, mention.start)
 
     def _before(self, pos: int) -> list[Mention]:
-        """Mentions that end before `pos`, latest last."""
-        return [m for m in self.mentions if m.end <= pos]
+        """Mentions that end before `pos` and lie within reach of a back-reference, latest last."""
+        lo = bisect_left(self._starts, pos - REACH)
+        hi = bisect_left(self._starts, pos)
+        return [m for m in self.mentions[lo:hi] if m.end <= pos]
 
     def _noun_target(self, noun: str, pos: int) -> str | None:
         """The latest entity a noun like "company" or "county" can mean."""
@@ -139,7 +146,8 @@ class Resolver:
         if quote.speaker is None:
             return None
         a, b = quote.speaker
-        inside = [m for m in self.mentions if a <= m.start < b and m.entity_id not in self.regions]
+        inside = [m for m in self.mentions[bisect_left(self._starts, a):bisect_left(self._starts, b)]
+                  if m.entity_id not in self.regions]
         return inside[0].entity_id if inside else None
 
 
