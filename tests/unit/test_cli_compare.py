@@ -42,7 +42,7 @@ def test_compare_prints_markdown_with_both_columns():
 def test_compare_takes_a_clear_best_match_and_says_so():
     result = invoke("compare", "Nimbus Pumps", "Orion Valve Wrks")
     assert result.exit_code == 0
-    assert header_cells(result.stdout) == ["Category", "Nimbus Pumps", "Orion Valve Works"]
+    assert header_cells(result.stdout) == ["Measure", "Nimbus Pumps", "Orion Valve Works"]
     assert "'Orion Valve Wrks' taken as Orion Valve Works" in result.stderr
 
 
@@ -57,8 +57,9 @@ def test_compare_unknown_name_suggests_closest():
 def test_compare_json_has_columns_and_each_fact_once():
     data = json.loads(invoke("compare", "Nimbus Pumps", "Orion Valve Works", "--json").stdout)
     assert [c["name"] for c in data["columns"]] == ["Nimbus Pumps", "Orion Valve Works"]
-    revenue = next(r for r in data["rows"] if r["category"] == "revenue")
-    nimbus = revenue["cells"][0]
+    sales = next(r for r in data["rows"] if (r["category"], r["kind"], r["plan"]) == ("sales", "level", False))
+    assert sales["measure"] == "sales · level"
+    nimbus = sales["cells"][0]
     assert [(f["value"], f["unit"], f["period"]) for f in nimbus] == [(1.25e9, "yuan", "2023")]
     assert nimbus[0]["sources"] == ["alpha.txt", "beta.txt"]
 

@@ -30,7 +30,7 @@ def test_rows_narrow_by_each_facet():
     rows = entity_rows(store, "c:nimbus")  # 1.25 bn twice (2023), 40%, 2 million pumps
     def ids(**facets):
         return sorted(store.figures[r.id].text for r in Narrowing(store, Filters(**facets)).rows(rows))
-    assert ids(categories=("revenue",)) == ["1.25 billion yuan", "1.25 billion yuan"]
+    assert ids(categories=("sales",)) == ["1.25 billion yuan", "1.25 billion yuan"]
     assert ids(period=(2023, 2023)) == ["1.25 billion yuan", "1.25 billion yuan"]
     assert ids(period=(2020, 2021)) == []
     assert ids(documents=("b",)) == ["1.25 billion yuan", "2 million pumps"]
@@ -47,7 +47,7 @@ def test_a_region_facet_takes_its_whole_subtree():
 
 def test_entities_pass_figure_facets_through_their_own_figures():
     store = sample_store()
-    share = Narrowing(store, Filters(categories=("market share",)))
+    share = Narrowing(store, Filters(categories=("market_share",)))
     assert [r.id for r in share.rows(company_rows(store))] == ["c:nimbus"]
     in_b = Narrowing(store, Filters(documents=("b",)))
     assert in_b.entity("company", "c:orion")  # named (and measured) in beta.txt
@@ -56,29 +56,29 @@ def test_entities_pass_figure_facets_through_their_own_figures():
 def test_ranking_and_comparison_follow_the_filters():
     store = sample_store()
     only_b = Narrowing(store, Filters(documents=("b",)))
-    ranking = only_b.ranking(rank(store, "revenue", "yuan"))
+    ranking = only_b.ranking(rank(store, "sales", "yuan"))
     assert [(e.name, e.figure.doc_id) for e in ranking.entries] == [("Nimbus Pumps", "b"), ("Orion Valve Works", "b")]
-    assert Narrowing(store, Filters(period=(2000, 2001))).ranking(rank(store, "revenue", "yuan")).entries == ()
+    assert Narrowing(store, Filters(period=(2000, 2001))).ranking(rank(store, "sales", "yuan")).entries == ()
     table = only_b.comparison(compare(store, ["c:nimbus", "c:orion"], hide_empty=True))
     assert {f.doc_id for f in table.figures()} == {"b"}
-    assert [r.category for r in table.rows] == ["output", "revenue"]  # emptied rows go when hidden
+    assert [r.category for r in table.rows] == ["output", "sales"]  # emptied rows go when hidden
 
 
 def test_filters_round_trip_and_drop_what_the_store_no_longer_has():
     store = sample_store()
-    f = Filters().with_value("category", "revenue").with_value("period", "2021-2023")
+    f = Filters().with_value("category", "sales").with_value("period", "2021-2023")
     f = f.with_value("region", "r:lake").with_value("document", "a").with_value("kind", "figure")
     assert Filters.from_dict(f.to_dict(), store) == f
     stale = {**f.to_dict(), "regions": ["r:gone"], "statuses": ["maybe"], "period": "2022"}
     assert Filters.from_dict(stale, store) == replace(f, regions=(), period=None)
     assert Filters.from_dict("junk") == Filters()
-    assert [c.label for c in f.chips(store)] == ["kind: figure", "category: revenue", "period: 2021–2023",
+    assert [c.label for c in f.chips(store)] == ["kind: figure", "category: sales", "period: 2021–2023",
                                                   "document: alpha.txt", "under: Lakeside County"]
     assert f.without("period", "").period is None and not Filters().active
 
 
 def test_facet_values_count_figures():
     values = {(v.facet, v.value): v.count for v in facet_values(sample_store())}
-    assert values[("category", "revenue")] == 4 and values[("period", "2023")] == 4
+    assert values[("category", "sales")] == 4 and values[("period", "2023")] == 4
     assert values[("document", "b")] == 3 and values[("region", "r:prov")] == 7
     assert ("status", "plan") not in values  # no planned figures: nothing to offer

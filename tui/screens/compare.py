@@ -29,8 +29,8 @@ def column_width(screen_width: int, columns: int, measure_width: int) -> int:
     return max(MIN_COLUMN, free // max(1, columns))
 
 
-def cell_text(store, figures, comparison=None) -> Text:
-    """A cell: each fact's value with qualifier and period, its metric (and sources) dimmed beneath."""
+def cell_text(store, figures) -> Text:
+    """A cell: each fact's value with qualifier and period and its sources mark, its metric dimmed beneath."""
     if not figures:
         return Text("—", "dim")
     text = Text()
@@ -38,9 +38,8 @@ def cell_text(store, figures, comparison=None) -> Text:
         if i:
             text.append("\n")
         text.append(plain(figure_summary(fig), "bold"))
-        text.append(link_mark(store, fig))
-        sources = len(comparison.sources_of(fig)) if comparison is not None else 1
-        text.append(plain(f"\n  {fig.metric}" + (f" · {sources} sources" if sources > 1 else ""), "dim"))
+        text.append(link_mark(store, fig))  # "✓ N sources" when other articles state it too
+        text.append(plain(f"\n  {fig.metric}", "dim"))
     return text
 
 
@@ -94,7 +93,7 @@ class CompareScreen(Screen[None]):
                              width=width, key=col.entity_id)
         for row in self.comparison.rows:
             table.add_row(Text(row.label, "italic" if row.plan else "bold"),
-                          *(cell_text(self.store, figs, self.comparison) for figs in row.cells),
+                          *(cell_text(self.store, figs) for figs in row.cells),
                           height=None, key=row.key)
         table.move_cursor(row=0, column=max(1, column))
         shown = "hidden (h shows)" if self.comparison.hidden_empty else "shown (h hides)"
