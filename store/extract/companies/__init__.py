@@ -117,7 +117,7 @@ def find_companies(model: DocModel, regions: list[RegionHit], region_records: di
     zone = {r.key for r in regions if r.key in region_records and region_records[r.key].level == "zone"}
     names = {r.text for r in regions if r.key not in zone} | {
         n for r in region_records.values() if r.level != "zone" for n in [r.name, *r.aliases]}
-    ctx = make_context(text, [(r.start, r.end) for r in regions if r.key not in zone],
+    ctx = make_context(model, [(r.start, r.end) for r in regions if r.key not in zone],
                        [(r.start, r.end) for r in regions if r.key in zone], names,
                        [(q.start, q.end) for q in model.quotes if q.end - q.start < 120])
     cands = _candidates(ctx, model, [(r.start, r.end) for r in regions if r.key in zone])

@@ -12,7 +12,6 @@ from .text import (
     is_distinctive,
     looks_like_person,
     strip_possessive,
-    tokens,
 )
 from .words import load_words
 
@@ -35,7 +34,7 @@ def plausible_name(ctx: DocContext, start: int, end: int, industry_ok: bool = Fa
 
     With `industry_ok`, a name of common words ending in an industry word ("Power Diamond") will do."""
     w = load_words()
-    toks = trim_leading(ctx, tokens(ctx.text, start, end))
+    toks = trim_leading(ctx, ctx.tokens(start, end))
     words = [strip_possessive(t[2]) for t in toks]
     if not toks or set(words) & (w.not_company | w.title_words) or looks_like_person(words) \
             or (len(words) == 1 and vocab().month_number(words[0]) and words[0][0].isupper()):

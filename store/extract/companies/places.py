@@ -6,7 +6,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from ...models import Region, RegionHit
-from .text import Candidate, DocContext, SpanIndex, tokens
+from .text import Candidate, DocContext, SpanIndex
 from .words import load_words
 
 _LEVEL_RANK = {"zone": 0, "town": 1, "district": 2, "county": 3, "prefecture": 4, "province": 5}
@@ -143,7 +143,7 @@ def _ancestors(key: str, records: dict[str, Region]) -> set[str]:
 def without_place(ctx: DocContext, cand: Candidate) -> str:
     """A branded name without the places before its brand: "Anyang Qiaolong Pump" -> "Qiaolong Pump"."""
     places = load_words().place_prefixes | {"my", "country"}
-    toks = tokens(ctx.text, cand.start, cand.end)
+    toks = ctx.tokens(cand.start, cand.end)
     start = cand.start
     for s, e, word in toks[:-1]:
         if not (ctx.is_place(s, e) or word in places or word.lower() in ctx.place_names

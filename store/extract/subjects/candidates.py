@@ -155,8 +155,6 @@ def _features(facts: DocFacts, eid: str, ms: list[Mention], start: int, end: int
     f["company_metric"] = float(level == "company" and any(w in context for w in words.company_metrics))
     f["place_metric"] = float(level != "company" and any(w in context for w in words.place_metrics))
     f["section"] = float(facts.section_place(start) == eid)
-    f["focus"] = float(facts.focus == eid)
-    f["prominence"] = math.log1p(facts.counts[eid])
     return f
 
 
@@ -189,13 +187,26 @@ def _listed(text: str, m: Mention, mentions: list[Mention], regions: dict[str, R
                for o in mentions if abs(o.start - m.start) < 80)
 
 
+# Words that may stand before a place in a locational appositive ("Changyuan, northern Henan").
+_LOCATIONAL = frozenset("""north south east west northern southern eastern western central northeast
+northwest southeast southwest northeastern northwestern southeastern southwestern china's china
+inland coastal""".split())
+
+
 def prepositional(text: str, m: Mention, lo: int) -> bool:
     """True when a preposition governs the mention: one stands before it in its comma segment
-    ("In nearby Huizhou", "of the city's"), with no verb-like word between."""
+    ("In nearby Huizhou", "of the city's"), or it only locates the place before it
+    ("In Changyuan, northern Henan, ...": Henan is governed like Changyuan)."""
     segment_start = max(lo, text.rfind(",", lo, m.start) + 1)
     words = text[segment_start:m.start].lower().split()
     preps = subject_words().prepositions
-    return any(w in preps for w in words[-4:])
+    if any(w in preps for w in words[-4:]):
+        return True
+    if segment_start > lo and all(w in _LOCATIONAL for w in words):
+        previous_start = max(lo, text.rfind(",", lo, segment_start - 1) + 1)
+        lead = text[previous_start:segment_start - 1].lower().split()
+        return bool(lead) and lead[0] in preps
+    return False
 
 
 def _subject_in(facts: DocFacts, lo: int, hi: int) -> str | None:
