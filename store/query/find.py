@@ -14,8 +14,9 @@ Fuzzy hits far below the best score are left out.
 from __future__ import annotations
 
 import re
+from weakref import WeakKeyDictionary
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .index import format_value
 from .search import Result, search_tokens
@@ -31,35 +32,55 @@ def _match(token: str, words: set[str]) -> bool:
     return token in words or any(w.startswith(token) for w in words)
 
 
-def _fuzzy(token: str, words: set[str]) -> bool:
+def _fuzzy(token: str, words: frozenset[str]) -> bool:
     """True when a word is a likely typo of the token (the index's own thresholds)."""
     if len(token) < 4 or token[0].isdigit():
         return False
     cutoff = 75 if len(token) < 7 else 70
-    return any(fuzz.ratio(token, w) >= cutoff for w in words)
+    return process.extractOne(token, words, scorer=fuzz.ratio, score_cutoff=cutoff) is not None
 
 
-def _words(*texts: str) -> set[str]:
+def _words(*texts: str) -> frozenset[str]:
     """The search tokens of some texts, as a set."""
-    return {t for text in texts for t in search_tokens(text or "")}
+    return frozenset(t for text in texts for t in search_tokens(text or ""))
+
+
+# Per store (weakly held: a store that goes away takes its words with it), item → its word sets:
+# every keystroke grades mostly the same hits.
+_WORDS: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def _item_words(store, kind: str, item_id: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """(words a query may match exactly or by prefix, words a typo may match) of one item."""
+    cache = _WORDS.setdefault(store, {})
+    if (kind, item_id) not in cache:
+        cache[(kind, item_id)] = _read_words(store, kind, item_id)
+    return cache[(kind, item_id)]
+
+
+def _read_words(store, kind: str, item_id: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The word sets of one item, from the store."""
+    if kind == "figure":
+        fig = store.figures.get(item_id)
+        if fig is None:
+            return None
+        subject = store.name_of(fig.subject_id)
+        return (_words(fig.text, fig.metric, subject, fig.category, format_value(fig.value)),
+                _words(fig.metric, subject, fig.category))
+    ent = store.entity(item_id)
+    if ent is None:
+        return None
+    names = _words(ent.name, *ent.aliases)
+    return names, names
 
 
 def _grade(store, result: Result, tokens: list[str]) -> tuple[int, int] | None:
     """(kind of match, entities before figures) for one hit, or None when it only matched by noise."""
-    if result.kind == "figure":
-        fig = store.figures.get(result.id)
-        if fig is None:
-            return None
-        subject = store.name_of(fig.subject_id)
-        exact = _words(fig.text, fig.metric, subject, fig.category, format_value(fig.value))
-        typo = _words(fig.metric, subject, fig.category)
-        entity = 1
-    else:
-        ent = store.entity(result.id)
-        if ent is None:
-            return None
-        exact = typo = _words(ent.name, *ent.aliases)
-        entity = 0
+    words = _item_words(store, result.kind, result.id)
+    if words is None:
+        return None
+    exact, typo = words
+    entity = 1 if result.kind == "figure" else 0
     if all(_match(t, exact) for t in tokens):
         return (WORD, entity)
     if all(_match(t, exact) or _fuzzy(t, typo) for t in tokens):
