@@ -23,8 +23,8 @@ def _spaced_spellings(brand: str) -> set[str]:
 
 def _anchor_pattern(ctx: DocContext, found: list[Candidate]) -> re.Pattern:
     """Names already known in this document, alias variants and well-known firms, longest first."""
-    aliases, famous = load_aliases()
-    names = set(aliases) | set(famous)
+    table = load_aliases()
+    names = set(table.variants) | set(table.famous)
     for c in found:
         names.add(strip_legal(ctx.text[c.start:c.end]))
         key = doc_key(ctx, c)
