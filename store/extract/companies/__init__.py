@@ -26,13 +26,19 @@ _TWO_BRANDS = re.compile(r"([A-Z][\w-]*) and ([A-Z][\w-]*)")
 _LOWER_GROUP = re.compile(r" group\b")
 
 
-def _runs(model: DocModel) -> list[tuple[int, int, int | None]]:
+def _runs(model: DocModel, zones: list[tuple[int, int]] = ()) -> list[tuple[int, int, int | None]]:
     """Every Title-case run as (start, name end, end of its legal suffix or None), header lines aside."""
     out = []
     for m in RUN.finditer(model.text):
         if model.is_furniture(m.start(), m.end()):
             continue
         two = _TWO_BRANDS.fullmatch(m.group())
+        listed = model.text[max(0, m.start() - 2):m.start()] == ", " and " and " in m.group() \
+            and not m.group("legal") and not any(a < m.end() and m.start() < b for a, b in zones)
+        if listed:  # "A, B and C D": the last "and" of a list joins two items, not one name
+            cut = m.start() + m.group().rindex(" and ")
+            out += [(m.start(), cut, None), (cut + 5, m.end(), None)]
+            continue
         if two and not m.group("legal"):
             base = m.start()
             out += [(base + two.start(1), base + two.end(1), None), (base + two.start(2), base + two.end(2), None)]
@@ -44,7 +50,7 @@ def _runs(model: DocModel) -> list[tuple[int, int, int | None]]:
 
 def _candidates(ctx: DocContext, model: DocModel, zones: list[tuple[int, int]]) -> list[Candidate]:
     """Every company span in the document, without overlaps."""
-    runs = _runs(model)
+    runs = _runs(model, zones)
     found = [c for start, end, legal in runs for c in judge_run(ctx, start, end, legal)
              if (c.start, c.end) not in ctx.exact_places and not ctx.is_place(c.start, c.end)]
     found += cue_candidates(ctx, runs, found)

@@ -16,6 +16,7 @@ from .text import (
 )
 from .words import load_words
 
+
 @lru_cache(maxsize=1)
 def _cues() -> tuple[re.Pattern, re.Pattern]:
     """Patterns for the words before a bare firm name and the appositive after it."""

@@ -70,6 +70,7 @@ def _section_places(model: DocModel, mentions: list[Mention], regions: dict[str,
     cache: dict[int, str | None] = {}
 
     def place_at(pos: int) -> str | None:
+        """The place of the latest heading before `pos` that names one (cached per heading)."""
         for heading in model.headings_before(pos):
             if heading.index in cache:
                 return cache[heading.index]
