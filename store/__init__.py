@@ -40,11 +40,20 @@ _EXPORTS = {
     "kinds_for": "store.query.ranking", "resolve_kind": "store.query.ranking",
     "describe_links": "store.query.corroboration", "format_value": "store.query.index",
     "resolve_entity": "store.query.resolve", "search_tokens": "store.query.search",
+    "find": "store.query.find", "same_facts": "store.query.views", "company_rows": "store.query.views",
+    "value_as_read": "store.query.views",
+    "Filters": "store.query.filters", "Narrowing": "store.query.filters", "Chip": "store.query.filters",
+    "FacetValue": "store.query.filters", "facet_values": "store.query.filters",
+    "parse_period": "store.query.filters",
     # export
     "comparison_markdown": "store.export.views", "entity_markdown": "store.export.views",
     "ranking_markdown": "store.export.views", "region_markdown": "store.export.views",
     "search_markdown": "store.export.views", "default_export_name": "store.export.files",
     "write_markdown": "store.export.files", "dump_store": "store.export.dump",
+    "rows_markdown": "store.export.views", "row_record": "store.export.records",
+    "rows_csv": "store.export.records", "entity_record": "store.export.records",
+    "comparison_record": "store.export.records", "figure_record": "store.export.records",
+    "write_atomic": "store.persist.storage",
     "citation": "store.export.citation", "page_of": "store.export.citation",
     # documents: list them, take them out
     "document_rows": "store.query.documents", "resolve_documents": "store.query.documents",
@@ -83,11 +92,19 @@ if TYPE_CHECKING:  # static tools see every name as a plain import
     from .export.citation import citation, page_of
     from .export.dump import dump_store
     from .export.files import default_export_name, write_markdown
+    from .export.records import (
+        comparison_record,
+        entity_record,
+        figure_record,
+        row_record,
+        rows_csv,
+    )
     from .export.views import (
         comparison_markdown,
         entity_markdown,
         ranking_markdown,
         region_markdown,
+        rows_markdown,
         search_markdown,
     )
     from .models import (
@@ -104,6 +121,7 @@ if TYPE_CHECKING:  # static tools see every name as a plain import
     from .persist.build import BuildReport, build, ingest
     from .persist.locations import default_store_path
     from .persist.remove import RemovalPlan, plan_removal, remove_documents
+    from .persist.storage import write_atomic
     from .query.api import PassageView, Store
     from .query.compare import (
         Comparison,
@@ -114,6 +132,8 @@ if TYPE_CHECKING:  # static tools see every name as a plain import
     )
     from .query.corroboration import describe_links
     from .query.documents import document_rows, resolve_documents
+    from .query.filters import Chip, FacetValue, Filters, Narrowing, facet_values, parse_period
+    from .query.find import find
     from .query.index import format_value
     from .query.ranking import (
         Ranking,
@@ -127,6 +147,7 @@ if TYPE_CHECKING:  # static tools see every name as a plain import
     from .query.search import search_tokens
     from .query.views import (
         Row,
+        company_rows,
         counts,
         entity_rows,
         figure_sentence,
@@ -135,8 +156,10 @@ if TYPE_CHECKING:  # static tools see every name as a plain import
         region_figures,
         region_rows,
         result_rows,
+        same_facts,
         sort_rows,
         subregions,
+        value_as_read,
         value_text,
     )
     from .safe_text import one_line, visible
