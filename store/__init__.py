@@ -40,11 +40,20 @@ _EXPORTS = {
     "kinds_for": "store.query.ranking", "resolve_kind": "store.query.ranking",
     "describe_links": "store.query.corroboration", "format_value": "store.query.index",
     "resolve_entity": "store.query.resolve", "search_tokens": "store.query.search",
+    "find": "store.query.find", "same_facts": "store.query.views", "company_rows": "store.query.views",
+    "value_as_read": "store.query.views",
+    "Filters": "store.query.filters", "Narrowing": "store.query.filters", "Chip": "store.query.filters",
+    "FacetValue": "store.query.filters", "facet_values": "store.query.filters",
+    "parse_period": "store.query.filters",
     # export
     "comparison_markdown": "store.export.views", "entity_markdown": "store.export.views",
     "ranking_markdown": "store.export.views", "region_markdown": "store.export.views",
     "search_markdown": "store.export.views", "default_export_name": "store.export.files",
     "write_markdown": "store.export.files", "dump_store": "store.export.dump",
+    "rows_markdown": "store.export.views", "row_record": "store.export.records",
+    "rows_csv": "store.export.records", "entity_record": "store.export.records",
+    "comparison_record": "store.export.records", "figure_record": "store.export.records",
+    "write_atomic": "store.persist.storage",
     "citation": "store.export.citation", "page_of": "store.export.citation",
     # documents: list them, take them out
     "document_rows": "store.query.documents", "resolve_documents": "store.query.documents",
@@ -61,8 +70,7 @@ _EXPORTS = {
     "RepairPlan": "store.persist.repair", "plan_repair": "store.persist.repair",
     "repair": "store.persist.repair", "read_state": "store.persist.state",
     "update_state": "store.persist.state", "state_path": "store.persist.state",
-    "on_disk": "store.persist.state",
-    "write_atomic": "store.persist.storage",
+    "on_disk": "store.persist.state", "update_state_file": "store.persist.state",
     # terminal safety
     "visible": "store.safe_text", "one_line": "store.safe_text", "safe_json": "store.safe_text",
 }
@@ -97,19 +105,37 @@ if TYPE_CHECKING:  # static tools see every name as a plain import
     from .export.citation import citation, page_of
     from .export.dump import dump_store
     from .export.files import default_export_name, write_markdown
+    from .export.records import (
+        comparison_record,
+        entity_record,
+        figure_record,
+        row_record,
+        rows_csv,
+    )
     from .export.views import (
         comparison_markdown,
         entity_markdown,
         ranking_markdown,
         region_markdown,
+        rows_markdown,
         search_markdown,
     )
-    from .models import CATEGORIES, KINDS, STATUSES, Company, Document, Figure, Mention, Passage, Region
+    from .models import (
+        CATEGORIES,
+        KINDS,
+        STATUSES,
+        Company,
+        Document,
+        Figure,
+        Mention,
+        Passage,
+        Region,
+    )
     from .persist.build import BuildReport, build, ingest
     from .persist.locations import default_store_path
     from .persist.remove import RemovalPlan, plan_removal, remove_documents
     from .persist.repair import RepairPlan, plan_repair, repair
-    from .persist.state import on_disk, read_state, state_path, update_state
+    from .persist.state import on_disk, read_state, state_path, update_state, update_state_file
     from .persist.storage import write_atomic
     from .query.api import PassageView, Store
     from .query.compare import (
@@ -131,8 +157,17 @@ if TYPE_CHECKING:  # static tools see every name as a plain import
         undo_decision,
     )
     from .query.documents import document_rows, resolve_documents
+    from .query.filters import Chip, FacetValue, Filters, Narrowing, facet_values, parse_period
+    from .query.find import find
     from .query.index import format_value
-    from .query.ranking import Ranking, kinds_for, rank, resolve_category, resolve_kind, units_for
+    from .query.ranking import (
+        Ranking,
+        kinds_for,
+        rank,
+        resolve_category,
+        resolve_kind,
+        units_for,
+    )
     from .query.resolve import resolve_entity
     from .query.saved import (
         SavedComparison,
@@ -144,6 +179,7 @@ if TYPE_CHECKING:  # static tools see every name as a plain import
     from .query.search import search_tokens
     from .query.views import (
         Row,
+        company_rows,
         counts,
         entity_rows,
         figure_sentence,
@@ -152,8 +188,10 @@ if TYPE_CHECKING:  # static tools see every name as a plain import
         region_figures,
         region_rows,
         result_rows,
+        same_facts,
         sort_rows,
         subregions,
+        value_as_read,
         value_text,
     )
     from .safe_text import one_line, safe_json, visible

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from textual import work
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import var
@@ -15,10 +16,20 @@ from .commands import JumpProvider, ViewsProvider
 from .disk import DiskWatch
 from .export_flow import ExportActions
 from .state import Selection
+from .user_state import UserState, remembered_query, state_path_for
+from .widgets.status_line import ChipRemoved
+
+if TYPE_CHECKING:
+    from store import Filters, Store
+
+    from .screens.explorer import ExplorerScreen
+
+# Actions that make no sense over a modal (help, export dialog, palette): they would stack screens.
+NOT_ON_MODALS = {"export", "copy_markdown", "filter", "marks", "compare"}
 
 
 class MfgExplorer(ExportActions, App[None]):
-    """App state for every screen: `store`, `current` (the item in the detail) and `results`."""
+    """App state every screen reads: `store`, `current` (the item in the detail), `marked`, `filters`."""
 
     CSS_PATH = "app.tcss"
     TITLE = "mfg-explore"
@@ -28,12 +39,16 @@ class MfgExplorer(ExportActions, App[None]):
         Binding("q", "quit", "Quit", tooltip="Leave mfg-explore", id="app.quit"),
         Binding("question_mark,f1", "help", "Help", key_display="?",
                 tooltip="Every key, and how to find a figure", id="app.help"),
+        Binding("f", "filter", "Filter", tooltip="Narrow results, rankings and comparisons: kind, category, "
+                "status, period, document, region", id="app.filter"),
+        Binding("M", "marks", "Marks", key_display="M", show=False, tooltip="List the marked items: unmark, reorder, compare",
+                id="app.marks"),
         Binding("e", "export", "Export", tooltip="Write the current view to a Markdown file (asks for the name)",
                 id="app.export"),
         # A priority binding: ctrl+e exports even from the search box, where e is a letter.
         Binding("ctrl+e", "export", "Export", show=False, priority=True,
                 tooltip="Export the current view, from anywhere (even the search box)", id="app.export_anywhere"),
-        Binding("y", "copy_markdown", "Copy", tooltip="Copy the current view as Markdown to the clipboard",
+        Binding("y", "copy_markdown", "Copy", show=False, tooltip="Copy the current view as Markdown to the clipboard",
                 id="app.copy"),
         Binding("ctrl+r", "reload", "Reload", show=False,
                 tooltip="Open the store again (after another mfg-explore changed it)", id="app.reload"),
@@ -42,20 +57,32 @@ class MfgExplorer(ExportActions, App[None]):
 
     current: var[Selection | None] = var(None)
     """What the detail pane shows; later screens (compare, rank, export, copy) read this."""
-    results: var[list] = var(list)
-    """The rows in the results table (store.Row), in the order they were produced."""
     marked: var[tuple[str, ...]] = var(tuple)
     """Ids of the marked companies/regions (`space`), in marking order: the comparison's columns."""
+    filters: var[Filters | None] = var(None)
+    """The active filters (None until the store is open); every list, ranking and comparison obeys them."""
 
-    def __init__(self, store_path: Path | None = None, store=None) -> None:
+    def __init__(self, store_path: Path | None = None, store: Store | None = None,
+                 keymap: dict[str, str] | None = None, state_path: Path | None = None) -> None:
         super().__init__()
         self.store_path = store_path
-        self.store = store
+        self.store: Store | None = store
+        self.keymap = dict(keymap or {})
+        # A store opened here remembers beside its file; a store handed in (tests, screenshots)
+        # remembers only in the state_path given, if any.
+        self.state_path = state_path
+        self._state_beside_store = store is None
+        self.state = UserState(None)
+        self.history: tuple[str, ...] = ()
+        self.explorer: ExplorerScreen | None = None
+        self.corpus_counts = ""
         self._disk = DiskWatch()
 
     def on_mount(self) -> None:
-        """Explore a given store at once; otherwise open (or build) it in a thread."""
+        """Apply the user's keys; explore a given store at once, otherwise open (or build) it in a thread."""
         self.set_interval(self.DISK_CHECK, self.check_disk)
+        if self.keymap:
+            self.set_keymap(self.keymap)
         if self.store is not None:
             self._explore()
             return
@@ -96,17 +123,24 @@ class MfgExplorer(ExportActions, App[None]):
                             severity="error", markup=False)
 
     def _explore(self) -> None:
-        """Counts in the header and the explorer screen on top."""
-        from store import counts
+        """Restore what the user left (marks, filters, history, view), then show the explorer."""
+        from store import Filters, counts
 
         from .screens.explorer import ExplorerScreen
+        beside = state_path_for(self.store.path) if self._state_beside_store else None
+        self.state = UserState(self.state_path or beside)
+        self.history = tuple(q for q in self.state.get("history", []) if isinstance(q, str))
+        self.filters = Filters.from_dict(self.state.get("filters"), self.store)
+        marks = self.state.get("marks", [])
+        self.marked = tuple(m for m in marks if isinstance(m, str) and self.store.entity(m) is not None) \
+            if isinstance(marks, list) else ()
         self.corpus_counts = " · ".join(f"{n} {name}" for name, n in counts(self.store).items())
-        self.sub_title = self.corpus_counts
-        screen = ExplorerScreen(self.store)
+        self.watch_marked(self.marked)
+        self.explorer = ExplorerScreen(self.store, self.state.get("view"))
         if len(self.screen_stack) > 1:
-            self.switch_screen(screen)
+            self.switch_screen(self.explorer)
         else:
-            self.push_screen(screen)
+            self.push_screen(self.explorer)
 
     def _after_open(self) -> None:
         """Say what the store left out, and show again what a reload was asked to show."""
@@ -143,13 +177,14 @@ class MfgExplorer(ExportActions, App[None]):
             for tree in screen.query(RegionTree):
                 tree.show_saved()
 
+    # ---- state every screen shares ------------------------------------------------------------
     def jump_to(self, selection: Selection) -> None:
-        """Show any company, region or figure (used by the command palette)."""
-        from .screens.explorer import ExplorerScreen
-        for screen in reversed(self.screen_stack):
-            if isinstance(screen, ExplorerScreen):
-                screen.jump_to(selection)
-                return
+        """Show any company, region or figure in the explorer, bringing it to the front."""
+        if self.explorer is None:
+            return
+        while self.screen is not self.explorer and len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.explorer.jump_to(selection)
 
     def toggle_mark(self, entity_id: str) -> None:
         """Mark or unmark a company or region for comparison."""
@@ -157,38 +192,91 @@ class MfgExplorer(ExportActions, App[None]):
         self.marked = toggled(self.marked, entity_id)
 
     def watch_marked(self, marked: tuple[str, ...]) -> None:
-        """The header's sub-title carries the count of marked items."""
+        """The header's sub-title carries the count of marked items; the marks are remembered."""
         from .marks import marks_note
         note = marks_note(len(marked))
-        base = getattr(self, "corpus_counts", "")
+        base = self.corpus_counts
         self.sub_title = f"{base} · {note}" if note and base else note or base
+        if self.store is not None:
+            self.state.update(marks=list(marked))
 
+    def watch_filters(self, filters: Filters | None) -> None:
+        """Remember the filters."""
+        if filters is not None and self.store is not None:
+            self.state.update(filters=filters.to_dict())
+
+    def add_filter(self, facet: str, value: str) -> None:
+        """Narrow every view by one more facet value."""
+        self.filters = self.filters.with_value(facet, value)
+
+    def remove_filter(self, facet: str, value: str) -> None:
+        """Drop one facet value."""
+        self.filters = self.filters.without(facet, value)
+
+    def clear_filters(self) -> None:
+        """Drop every filter."""
+        from store import Filters
+        self.filters = Filters()
+
+    @on(ChipRemoved)
+    def chip_removed(self, event: ChipRemoved) -> None:
+        """A chip's button was pressed: that filter goes."""
+        self.remove_filter(event.chip.facet, event.chip.value)
+
+    def remember_query(self, query: str) -> None:
+        """Add a query to the search history (kept across restarts)."""
+        history = remembered_query(list(self.history), query)
+        if tuple(history) != self.history:
+            self.history = tuple(history)
+            self.state.update(history=history)
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """No export, filter or marks list over a modal screen (help, a dialog, the palette): a
+        second export dialog, or a palette over a palette, would stack screens."""
+        if action in NOT_ON_MODALS and (self.screen.is_modal or self.explorer is None):
+            return False
+        return True
+
+    # ---- actions ------------------------------------------------------------------------------
     def action_help(self) -> None:
-        """Open the help screen listing every key."""
-        from .screens.compare import CompareScreen
-        from .screens.explorer import ExplorerScreen
-        from .screens.export_modal import ConfirmOverwrite, ExportModal
+        """Open the help screen listing every key (in a modal, `?` closes it again)."""
+        from .keymap import key_scopes
         from .screens.help import HelpScreen
-        from .screens.rank import RankScreen
-        from .screens.sources import SourcesScreen
-        from .widgets.detail import DetailPane
-        from .widgets.region_tree import RegionTree
-        from .widgets.results import ResultsTable
-        from .widgets.search_bar import SearchBar
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen([("anywhere", type(self), True),
-                                         ("explorer", ExplorerScreen, True),
-                                         ("search box", SearchBar, False),
-                                         ("results", ResultsTable, False),
-                                         ("region tree", RegionTree, False),
-                                         ("detail", DetailPane, False),
-                                         ("comparison", CompareScreen, False),
-                                         ("ranking", RankScreen, False),
-                                         ("sources", SourcesScreen, False),
-                                         ("export", ExportModal, False),
-                                         ("overwrite?", ConfirmOverwrite, False)]))
+        self.push_screen(HelpScreen(key_scopes(), self.keymap))
+
+    def action_filter(self) -> None:
+        """Open the filter picker: every facet value with its count, and the active ones to remove."""
+        from textual.command import CommandPalette
+
+        from .commands import FilterProvider
+        self.push_screen(CommandPalette(providers=[FilterProvider], placeholder=(
+            "filter by kind, category, status, period (2022 or 2021-2023), document, region…")))
+
+    def action_marks(self) -> None:
+        """List the marked items."""
+        from .screens.marks import MarksScreen
+        self.push_screen(MarksScreen(self.store))
+
+    def action_compare(self) -> None:
+        """Open the comparison of the marked items (at least one)."""
+        from .screens.compare import CompareScreen
+        marked = [m for m in self.marked if self.store.entity(m) is not None]
+        if not marked:
+            self.notify("Mark companies or regions with space first, then press c.", severity="warning")
+            return
+        self.push_screen(CompareScreen(self.store, marked))
+
+    async def action_quit(self) -> None:
+        """Remember the explorer's view, then quit."""
+        self.save_view()
+        await super().action_quit()
+
+    def save_view(self) -> None:
+        """Write the explorer's view (what it lists, the item shown, the sort) to the user state."""
+        if self.explorer is not None and self.explorer.is_mounted:
+            self.state.update(view=self.explorer.view_state())
 
 
-def run_app(store_path: Path) -> None:
+def run_app(store_path: Path, keymap: dict[str, str] | None = None) -> None:
     """Run the explorer on the store at `store_path` (built on first start)."""
-    MfgExplorer(store_path).run()
+    MfgExplorer(store_path, keymap=keymap).run()

@@ -1,4 +1,4 @@
-"""Command palette provider: jump to any company, region or figure through the store's search."""
+"""Command palette providers: jump to any item, run a view command, pick a filter."""
 from __future__ import annotations
 
 from functools import partial
@@ -28,24 +28,29 @@ class JumpProvider(Provider):
                                text=c.name, help="company")
 
     async def search(self, query: str) -> Hits:
-        """Store search results as palette hits."""
+        """Store search results as palette hits, best first (names before figures)."""
         if self.store is None:
             return
-        for r in self.store.search(query, limit=30):
-            yield Hit(min(r.score / 100, 1.0), highlighted_label(r.label, query),
+        from store import find
+        hits = find(self.store, query, limit=30)
+        for n, r in enumerate(hits):
+            yield Hit(1.0 - n / (len(hits) + 1), highlighted_label(r.label, query),
                       partial(self.app.jump_to, Selection(r.kind, r.id)), text=r.label, help=r.kind)
 
 
 class ViewsProvider(Provider):
-    """Ctrl+P → compare marked items, clear marks, export or copy the view, rank by a category."""
+    """Ctrl+P → compare or list marked items, clear marks or filters, export or copy, rank a category."""
 
     def commands(self) -> list[tuple[str, object, str]]:
         """(name, callback, help) for every command that makes sense now."""
         app, store = self.app, getattr(self.app, "store", None)
         if store is None:
             return []
-        found = [("Compare marked items", self._compare, f"{len(app.marked)} marked (space marks)"),
-                 ("Clear marks", self._clear_marks, "unmark every company and region"),
+        found = [("Compare marked items", app.action_compare, f"{len(app.marked)} marked (space marks)"),
+                 ("List marked items", app.action_marks, "M: unmark, reorder, compare"),
+                 ("Clear marks", partial(setattr, app, "marked", ()), "unmark every company and region"),
+                 ("Filter…", app.action_filter, "f: kind, category, status, period, document, region"),
+                 ("Clear filters", app.clear_filters, "show everything again"),
                  ("Export current view to Markdown", app.action_export, "e / ctrl+e"),
                  ("Copy current view as Markdown", app.action_copy_markdown, "y")]
         from store import CATEGORIES, kinds_for, units_for
@@ -56,18 +61,6 @@ class ViewsProvider(Provider):
                                   partial(self._rank, category, unit, kind),
                                   "every entity with such a figure, largest first"))
         return found
-
-    def _compare(self) -> None:
-        """Open the comparison (through the explorer, which checks the marks)."""
-        from .screens.explorer import ExplorerScreen
-        for screen in reversed(self.app.screen_stack):
-            if isinstance(screen, ExplorerScreen):
-                screen.action_compare()
-                return
-
-    def _clear_marks(self) -> None:
-        """Unmark everything."""
-        self.app.marked = ()
 
     def _rank(self, category: str, unit: str, kind: str) -> None:
         """Open the ranking of one category, kind and unit."""
@@ -86,3 +79,44 @@ class ViewsProvider(Provider):
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), callback, text=name, help=help_text)
+
+
+class FilterProvider(Provider):
+    """`f` → every facet value with its count (as Datasette lists facets); the active ones to remove."""
+
+    def choices(self) -> list[tuple[str, object, str]]:
+        """(text, callback, help): removals first, then the region shown, then every facet value."""
+        from store import facet_values
+        app, store = self.app, self.app.store
+        out = [(f"remove {chip.label}", partial(app.remove_filter, chip.facet, chip.value), "active filter")
+               for chip in app.filters.chips(store)]
+        if app.filters.active:
+            out.append(("remove every filter", app.clear_filters, f"{len(out)} active"))
+        current = app.current
+        if current is not None and current.kind == "region":
+            out.append((f"region: {store.name_of(current.id)} and everything under it",
+                        partial(app.add_filter, "region", current.id), "the region shown"))
+        for value in facet_values(store):
+            noun = "items" if value.facet == "kind" else "figures"
+            out.append((f"{value.facet}: {value.label.strip()}", partial(app.add_filter, value.facet, value.value),
+                        f"{value.count} {noun}"))
+        return out
+
+    async def discover(self) -> Hits:
+        """With no input: everything, in order."""
+        for text, callback, help_text in self.choices():
+            yield DiscoveryHit(text, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        """Facet values matching the query; a typed year range ('2019-2022') is offered as a period."""
+        from store import parse_period
+        years = parse_period(query.removeprefix("period:").strip())
+        if years:
+            label = str(years[0]) if years[0] == years[1] else f"{years[0]}–{years[1]}"
+            yield Hit(1.0, f"period: {label}", partial(self.app.add_filter, "period", label),
+                      text=f"period: {label}", help="figures whose period overlaps it")
+        matcher = self.matcher(query)
+        for text, callback, help_text in self.choices():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score * 0.99, matcher.highlight(text), callback, text=text, help=help_text)

@@ -20,10 +20,7 @@ class ExportActions:
     def _start_export(self, target: str) -> None:
         """Find the screen's current view and build its Markdown off the UI thread."""
         from .exporting import current_export_view
-        from .screens.export_modal import ConfirmOverwrite, ExportModal
-        if isinstance(self.screen, (ExportModal, ConfirmOverwrite)):
-            return  # already exporting
-        view = current_export_view(self.screen)
+        view = current_export_view(self.screen)  # never over a dialog: the app's check_action
         if view is None:
             self.notify("Nothing to export here: open a search, region, company, comparison or ranking.",
                         title="export", severity="warning")

@@ -9,7 +9,7 @@ from typing import Callable
 class ExportView:
     """A view to export: its kind and name (for the file name) and how to build its Markdown."""
 
-    view: str  # search | region | entity | comparison | ranking
+    view: str  # search | list | region | entity | comparison | ranking
     name: str
     build: Callable[[], str]  # runs in a worker thread: it may take a while on a big store
 
@@ -20,12 +20,15 @@ def current_export_view(screen) -> ExportView | None:
     return describe() if callable(describe) else None
 
 
-def explorer_export_view(store, query: str, results: list, in_list: bool, current) -> ExportView | None:
-    """The explorer's current view: the search results while the search or results list has focus,
-    else what the detail pane shows (a region, or the card of a company or of a figure's subject)."""
-    from store import entity_markdown, region_markdown, search_markdown
-    if in_list and query.strip():
-        return ExportView("search", query, lambda: search_markdown(store, query, results))
+def explorer_export_view(store, title: str, query: str, rows: list, in_list: bool, current) -> ExportView | None:
+    """The explorer's current view: the listed rows, in screen order, while the search box or the
+    results have focus; else what the detail pane shows (a region, or the card of a company or of a
+    figure's subject)."""
+    from store import entity_markdown, region_markdown, rows_markdown, search_markdown
+    if in_list and rows:
+        if query.strip():
+            return ExportView("search", query, lambda: search_markdown(store, query, rows))
+        return ExportView("list", title, lambda: rows_markdown(store, title, rows))
     entity_id = current.id if current is not None else None
     if current is not None and current.kind == "figure":
         fig = store.figures.get(current.id)

@@ -2,7 +2,8 @@
 
 The pictures are taken on the real store (built from the bundled seeds if missing), driving the
 app with a Pilot as a user would: search, read a figure, a company, a region, the help screen,
-then compare marked entities (compare.svg) and rank a metric (ranking.svg).
+then compare marked entities (compare.svg), rank a metric (ranking.svg) and filter a list
+(filters.svg). Marks, filters and history are not written to any state file.
 """
 from __future__ import annotations
 
@@ -39,19 +40,26 @@ def entity_id_named(store, name: str) -> str | None:
     return hits[0].id if hits else None
 
 
-async def shoot_issue4(pilot, store, save, names=COMPARE_NAMES, metric=RANK_METRIC) -> None:
-    """Mark entities and compare them (empty rows hidden), then rank one metric."""
+async def shoot_analysis(pilot, store, save, names=COMPARE_NAMES, metric=RANK_METRIC) -> None:
+    """Mark entities and compare them (empty rows hidden), rank one metric, then filter the list."""
     from .screens.rank import RankScreen
     ids = [i for i in (entity_id_named(store, n) for n in names) if i]
     pilot.app.marked = tuple(dict.fromkeys(ids))
     pilot.app.screen.query_one(ResultsTable).focus()
-    await pilot.press("c", "h")
+    await pilot.press("c")
     await settle(pilot)
     save("compare")
     await pilot.press("escape")
     pilot.app.push_screen(RankScreen(store, *metric))
     await settle(pilot)
     save("ranking")
+    await pilot.press("escape")
+    if ids:
+        pilot.app.jump_to(Selection(store.kind_of(ids[0]), ids[0]))
+    pilot.app.add_filter("category", metric[0])
+    pilot.app.screen.query_one(ResultsTable).focus()
+    await settle(pilot)
+    save("filters")
 
 
 async def shoot(store, query: str, out_dir: Path, size=SIZE) -> list[Path]:
@@ -64,7 +72,7 @@ async def shoot(store, query: str, out_dir: Path, size=SIZE) -> list[Path]:
         def save(name: str) -> None:
             saved.append(Path(app.save_screenshot(f"{name}.svg", path=str(out_dir))))
 
-        await pilot.press(*query)
+        await pilot.press("slash", *query)
         await settle(pilot)
         save("search")
         rows = pilot.app.screen.query_one(ResultsTable).rows_shown
@@ -92,7 +100,7 @@ async def shoot(store, query: str, out_dir: Path, size=SIZE) -> list[Path]:
         await settle(pilot)
         save("help")
         await pilot.press("escape")
-        await shoot_issue4(pilot, store, save)
+        await shoot_analysis(pilot, store, save)
     return saved
 
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december")
+from ..calendar import month_number
+
 _MONTH_NAME = (r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
                r"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
@@ -51,11 +51,6 @@ def make_date(year: int, month: int, day: int) -> str | None:
         return dt.date(year, month, day).isoformat()
     except ValueError:
         return None
-
-
-def month_number(name: str) -> int:
-    """1-12 from a month's name or abbreviation ("Sept." → 9)."""
-    return MONTHS.index(next(m for m in MONTHS if m.startswith(name.lower().rstrip(".")[:3]))) + 1
 
 
 def _from_match(m: re.Match) -> str | None:

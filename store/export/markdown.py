@@ -92,6 +92,10 @@ class Citations:
             self._number[fig.id] = len(self.order)
         return f"[{self._number[fig.id]}]"
 
+    def cite_fact(self, sources) -> str:
+        """The marks of one fact stated in several sources: '[1] [2]'."""
+        return " ".join(self.cite(fig) for fig in sources)
+
     def render(self) -> str:
         """The '## Sources' section: the citation (headline — publisher, date, page, URL), the
         file and the quoted sentence, one per number."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..query.compare import Comparison, figure_summary, format_quantity, measure_label
 from ..query.ranking import Ranking
+from ..query.views import same_facts
 from .markdown import Citations, cell, document, escape, heading, table
 
 
@@ -10,16 +11,17 @@ def _figure_cell(fig, cites: Citations, with_metric: bool = True, sources=()) ->
     """One fact in a cell: value with qualifier and period, what it measures, and its citation
     (one per source when several articles state it)."""
     metric = f", {cell(fig.metric)}" if with_metric and fig.metric else ""
-    cited = " ".join(cites.cite(f) for f in (sources or (fig,)))
-    return f"{cell(figure_summary(fig))}{metric} {cited}"
+    return f"{cell(figure_summary(fig))}{metric} {cites.cite_fact(sources or (fig,))}"
 
 
 def _figures_table(store, figures, cites: Citations) -> str:
-    """What (category, kind, status, period), figure, metric and source of each figure, in document order."""
+    """What (category, kind, status, period), figure, metric and documents of each fact, in document
+    order; a fact stated in several articles is one row citing each."""
     rows = [[cell(f.category), cell(f.kind), cell(f.status), cell(f.period or f.period_text or ""),
-             _figure_cell(f, cites, with_metric=False), cell(f.metric), cell(store.documents[f.doc_id].file)]
-            for f in figures]
-    headers = ["Category", "Kind", "Status", "Period", "Figure", "Metric", "Document"]
+             _figure_cell(f, cites, with_metric=False, sources=sources), cell(f.metric),
+             cell(", ".join(dict.fromkeys(store.documents[s.doc_id].file for s in sources)))]
+            for f, sources in same_facts(store, figures)]
+    headers = ["Category", "Kind", "Status", "Period", "Figure", "Metric", "Documents"]
     return table(headers, rows) if rows else "No figures."
 
 
@@ -86,18 +88,33 @@ def _find_node(nodes, region_id: str):
     return None
 
 
-def search_markdown(store, query: str, results) -> str:
-    """Search results: kind, name, match score; figure results are cited."""
+def rows_markdown(store, title: str, rows, about: str | None = None) -> str:
+    """Rows of the results table (store.Row), in the order given: kind, result, subject, category.
+
+    A figure restated by other articles is listed once, citing each of them.
+    """
+    about = about or f"What the explorer lists for {escape(title)}, in the order shown."
     cites = Citations(store)
-    rows = []
-    for r in results:
-        fig = store.figures.get(r.id) if r.kind == "figure" else None
-        subject = store.name_of(fig.subject_id) if fig else ""
-        label = _figure_cell(fig, cites) + (f" — {cell(subject)}" if subject else "") if fig else cell(r.label)
-        rows.append([r.kind, label, f"{r.score:.0f}"])
-    about = f"Companies, regions and figures matching the search “{escape(query)}”, best first."
-    body = table(["Kind", "Result", "Score"], rows) if rows else "Nothing matches."
-    return document(heading(f"Search: {query}", about), body, cites.render())
+    seen: set[str] = set()
+    lines = []
+    for row in rows:
+        if row.id in seen:
+            continue
+        fig = store.figures.get(row.id) if row.kind == "figure" else None
+        if fig is None:
+            lines.append([row.kind, cell(row.label), cell(row.subject), ""])
+            continue
+        [(_, sources)] = same_facts(store, [fig])
+        seen.update(s.id for s in sources)
+        lines.append([row.kind, _figure_cell(fig, cites, sources=sources), cell(row.subject), cell(fig.category)])
+    body = table(["Kind", "Result", "Subject", "Category"], lines) if lines else "Nothing matches."
+    return document(heading(title, about), body, cites.render())
+
+
+def search_markdown(store, query: str, rows) -> str:
+    """Search results as listed (rows in screen order), figures cited."""
+    about = f"Companies, regions and figures matching the search “{escape(query)}”, in the order shown."
+    return rows_markdown(store, f"Search: {query}", rows, about)
 
 
 def comparison_markdown(store, comparison: Comparison) -> str:

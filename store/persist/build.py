@@ -87,6 +87,9 @@ def ingest(store_path: Path, files: list[Path], progress=None, glob: str | None 
         load_current(store_path)
         tables = require_sound(read_tables(store_path, with_cache=True), store_path)
         old_docs, sources = _documents_of(tables["documents"], store_path)
+        stored = {d.id for d in old_docs}
+        report.notes += [f"{d.file} is already in the store (same text); nothing new from it"
+                         for d in new_docs if d.id in stored]
         sources.update({d.id: sources.get(d.id, "user") for d in new_docs})
         # Stored articles keep their extraction; only the new ones go through the extractors.
         cached = cached_extractions(tables, old_docs)

@@ -40,7 +40,9 @@ def _entity_names(corpus) -> dict[str, str]:
 
 def plan_removal(store_path: Path, doc_ids: list[str]) -> RemovalPlan:
     """The plan for removing the documents `doc_ids`; MfgError for bundled or unknown ones."""
-    from ..extract.pipeline import run  # the extractors' assembly step, loaded only when needed
+    from ..extract.pipeline import (
+        run,  # the extractors' assembly step, loaded only when needed
+    )
     load_current(store_path)
     tables = require_sound(read_tables(store_path, with_cache=True), store_path)
     docs = rows_to_records(tables["documents"], Document)

@@ -8,8 +8,9 @@
 The store can be rebuilt, upgraded, repaired or lost: this file is never derived from it, so
 what the user decided survives, and is applied again to whatever the store holds
 (decisions.py). It is read tolerantly (a missing or unreadable file means no state, unknown
-keys and unknown decisions are kept as they are) and written atomically, under the store's
-write lock, by read-modify-write, so two programs changing it never lose each other's change.
+keys and unknown decisions are kept as they are) and written atomically, by read-modify-write
+under its own lock (`state.json.lock`), so two programs changing it (the explorer remembering
+marks, a command recording a merge) never lose each other's change.
 """
 from __future__ import annotations
 
@@ -81,19 +82,25 @@ def read_state(store_path: Path | None) -> UserState:
 
 
 def update_state(store_path: Path, change: Callable[[dict], object], wait: float | None = None):
-    """Read state.json, let `change` edit the dict in place, write it back; `change`'s result.
+    """Read the state.json beside the store, let `change` edit it in place, write it back;
+    `change`'s result. See `update_state_file`."""
+    return update_state_file(state_path(store_path), change, wait)
 
-    Under the store's write lock, so the edit is never lost to another writer. An unreadable
-    file is never written over: StoreFileError says so and what to do.
+
+def update_state_file(path: Path, change: Callable[[dict], object], wait: float | None = None):
+    """Read a user-state file, let `change` edit the dict in place, write it back atomically.
+
+    Under the file's own write lock (`state.json.lock`: one state.json serves every store in its
+    folder), so an edit is never lost to another writer. An unreadable file is never written
+    over: StoreFileError says so and what to do.
     """
-    path = state_path(store_path)
-    with writing(store_path, wait):
+    path = Path(path)
+    with writing(path, wait):
         whole, problem = _read_whole(path)
         if problem:
             raise StoreFileError(f"{path}: cannot use your saved state ({problem}); it was left as "
                                  "it is: fix it, or move it aside to start afresh")
         result = change(whole)
-        whole["version"] = VERSION
         try:
             write_atomic(path, orjson.dumps(whole, option=orjson.OPT_INDENT_2))
         except OSError as exc:
@@ -127,6 +134,7 @@ def add_decision(store_path: Path, decision: dict) -> None:
         if not isinstance(whole.get("decisions"), list):
             whole["decisions"] = []
         whole["decisions"].append({**decision, "at": now_stamp()})
+        whole["version"] = VERSION
     update_state(store_path, change)
 
 
@@ -150,4 +158,5 @@ def set_saved(store_path: Path, name: str, entry: dict | None) -> None:
         else:
             saved[name] = {**entry, "at": now_stamp()}
         whole["saved"] = saved
+        whole["version"] = VERSION
     update_state(store_path, change)

@@ -35,9 +35,25 @@ def closest_names(store, name: str, limit: int = 3) -> list[str]:
     return out[:limit]
 
 
+CLEAR_LEAD = 5.0  # score points the best hit must lead the next by to be taken without asking
+
+
+def best_match(store, name: str, kind: str | None = None) -> str | None:
+    """The company or region a search for `name` finds, when one hit clearly leads the others."""
+    from .find import find  # find imports the index; only needed when the name is not exact
+    kinds = (kind,) if kind else ("company", "region")
+    hits = [r for r in find(store, name, kind, limit=20) if r.kind in kinds]
+    if not hits:
+        return None
+    if len(hits) == 1 or hits[0].score - hits[1].score >= CLEAR_LEAD:
+        return hits[0].id
+    return None
+
+
 def resolve_entity(store, name: str, kind: str | None = None) -> str:
-    """The id of the company or region called `name` (of `kind` when given); NotFound otherwise."""
-    entity_id = resolve_name(store, name)
+    """The id of the company or region called `name` (of `kind` when given), else the clear best
+    search match ("weihau" → Weihua Group); NotFound with suggestions otherwise."""
+    entity_id = resolve_name(store, name) or best_match(store, name, kind)
     what = kind or "company or region"
     if entity_id is None:
         raise NotFound(name, closest_names(store, name), what)

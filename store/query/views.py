@@ -5,9 +5,11 @@ Pure functions taking a Store; nothing here knows about the terminal.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..models import CATEGORIES, Company, Figure, Region
+from .compare import figure_summary, format_quantity
+from .filters import period_years
 
 
 @dataclass(frozen=True)
@@ -22,7 +24,8 @@ class Row:
     subject: str = ""
     category: str = ""
     document: str = ""
-    rank: int = 0  # position in the original order (search relevance or region listing)
+    rank: int = 0
+    period: str = ""  # position in the original order (search relevance or region listing)
 
 
 def counts(store) -> dict[str, int]:
@@ -43,12 +46,29 @@ def value_text(fig: Figure) -> str:
     return f"{readable_number(fig.value)} {fig.unit}".strip()
 
 
-def figure_row(store, fig: Figure, rank: int = 0, label: str | None = None) -> Row:
-    """A figure as a table row: its text, value, subject, category and document file."""
+# The extractor's normalised qualifiers as the signs a table column has room for.
+QUALIFIER_SIGNS = {"more than": ">", "less than": "<", "at least": "≥", "up to": "≤", "about": "≈",
+                   "nearly": "≈"}
+
+
+def value_as_read(fig: Figure) -> str:
+    """The value column, short but honest: '> 40%' (more than), '12.5 billion yuan', or
+    '≈ 10 million yuan' for a value read from words ("tens of millions of yuan")."""
+    quantity = format_quantity(fig.value, fig.unit)
+    if "(≈ " in figure_summary(replace(fig, period=None, qualifier=None)):
+        return f"≈ {quantity}"
+    if fig.qualifier:
+        return f"{QUALIFIER_SIGNS.get(fig.qualifier, fig.qualifier)} {quantity}"
+    return quantity
+
+
+def figure_row(store, fig: Figure, rank: int = 0) -> Row:
+    """A figure as a table row: what it measures, its value as a reader writes it, subject, category,
+    document (the figure as stated is in the detail pane, the value column has the number)."""
     doc = store.documents.get(fig.doc_id)
-    return Row("figure", fig.id, label if label is not None else f"{fig.text} — {fig.metric}",
-               fig.value, value_text(fig), store.name_of(fig.subject_id), fig.category,
-               doc.file if doc else fig.doc_id, rank)
+    return Row("figure", fig.id, fig.metric or fig.text,
+               fig.value, value_as_read(fig), store.name_of(fig.subject_id), fig.category,
+               doc.file if doc else fig.doc_id, rank, fig.period or "")
 
 
 def entity_row(store, kind: str, entity_id: str, label: str, rank: int = 0) -> Row:
@@ -67,7 +87,7 @@ def result_rows(store, results) -> list[Row]:
     rows = []
     for rank, r in enumerate(results):
         if r.kind == "figure" and r.id in store.figures:
-            rows.append(figure_row(store, store.figures[r.id], rank, r.label))
+            rows.append(figure_row(store, store.figures[r.id], rank))
         else:
             rows.append(entity_row(store, r.kind, r.id, r.label, rank))
     return rows
@@ -122,6 +142,12 @@ def entity_rows(store, entity_id: str) -> list[Row]:
     return [figure_row(store, f, i) for i, f in enumerate(store.figures_of(entity_id))]
 
 
+def company_rows(store) -> list[Row]:
+    """Every company, most figures first: what the explorer lists before any search."""
+    companies = sorted(store.companies.values(), key=lambda c: (-len(store.figures_of(c.id)), c.name.lower()))
+    return [entity_row(store, "company", c.id, c.name, i) for i, c in enumerate(companies)]
+
+
 def figures_grouped(store, entity_id: str) -> dict[str, list[Figure]]:
     """An entity's figures grouped by category, categories in the canonical order."""
     groups: dict[str, list[Figure]] = defaultdict(list)
@@ -131,16 +157,41 @@ def figures_grouped(store, entity_id: str) -> dict[str, list[Figure]]:
     return dict(sorted(groups.items(), key=lambda kv: order.get(kv[0], len(order))))
 
 
+def same_facts(store, figures) -> list[tuple[Figure, tuple[Figure, ...]]]:
+    """Each fact once, in first-seen order, with every figure stating it (other articles included).
+
+    Figures the corroboration step linked (same subject, unit and value in several articles) are
+    one fact: a list shows it once and cites each source.
+    """
+    seen: set[str] = set()
+    out = []
+    for fig in figures:
+        if fig.id in seen:
+            continue
+        linked = [store.figures[i] for i in store.links_of(fig.id).corroborated_by if i in store.figures]
+        sources = (fig, *sorted((f for f in linked if f.id != fig.id), key=lambda f: (f.doc_id, f.start)))
+        seen.update(f.id for f in sources)
+        out.append((fig, sources))
+    return out
+
+
 SORT_KEYS = {
     "value": lambda row: (row.value is None, -(row.value or 0.0)),
     "category": lambda row: (row.category == "", row.category, row.rank),
     "document": lambda row: (row.document == "", row.document, row.rank),
+    "period": lambda row: (row.period == "", _latest_year(row.period), row.rank),
     "rank": lambda row: row.rank,
 }
 
 
+def _latest_year(period: str) -> int:
+    """Minus the last year a period names, so later periods sort first (0 when it names none)."""
+    years = period_years(period)
+    return -years[1] if years else 0
+
+
 def sort_rows(rows: list[Row], column: str) -> list[Row]:
-    """Rows ordered by a column: value (largest first), category, document, or rank."""
+    """Rows ordered by a column: value (largest first), category, period (latest first), document, or rank."""
     return sorted(rows, key=SORT_KEYS[column])
 
 

@@ -1,8 +1,6 @@
 """Small, deterministic in-memory stores for the explorer's Pilot and snapshot tests."""
 from __future__ import annotations
 
-import asyncio
-import inspect
 import re
 from types import SimpleNamespace
 
@@ -155,13 +153,3 @@ def app(store):
     """An explorer app on the fixture store (no file, no build)."""
     from tui.app import MfgExplorer
     return MfgExplorer(store=store)
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_pyfunc_call(pyfuncitem):
-    """Run `async def` tests with asyncio (no async plugin is installed)."""
-    if not inspect.iscoroutinefunction(pyfuncitem.obj):
-        return None
-    args = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
-    asyncio.run(pyfuncitem.obj(**args))
-    return True

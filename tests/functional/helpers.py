@@ -1,13 +1,30 @@
-"""Helpers for reading what a running app shows."""
+"""Helpers for reading what a running app shows, through public APIs only."""
 from __future__ import annotations
+
+import html
+import re
 
 from rich.console import Console
 from rich.text import Text
+from textual.notifications import Notify
+
+# One <text> element of Textual's SVG screenshot: its x position, its terminal line, its characters.
+_SVG_TEXT = re.compile(r'<text class="[^"]*" x="([\d.]+)" y="[\d.]+" textLength="[\d.]+" '
+                       r'clip-path="url\(#[^)]*-line-(\d+)\)">(.*?)</text>')
+_CHAR_WIDTH = 0.61 * 20  # Rich's export_svg: char_width = 0.61 * font_size (20)
 
 
 def screen_text(app) -> str:
-    """The visible screen as plain text, one line per terminal row."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+    """The visible screen as plain text, one line per terminal row (read from app.export_screenshot)."""
+    lines: dict[int, list[str]] = {}
+    for x, line, text in _SVG_TEXT.findall(app.export_screenshot()):
+        column = round(float(x) / _CHAR_WIDTH)
+        row = lines.setdefault(int(line), [])
+        chars = html.unescape(text).replace("\xa0", " ")
+        if len(row) < column:
+            row.extend(" " * (column - len(row)))
+        row[column:column + len(chars)] = list(chars)
+    return "\n".join("".join(lines.get(i, [])).rstrip() for i in range(max(lines, default=-1) + 1))
 
 
 def texts_in(renderable) -> list[Text]:
@@ -28,3 +45,11 @@ def rendered_text(renderable, width: int) -> str:
     with console.capture() as capture:
         console.print(renderable)
     return capture.get()
+
+
+class Notes(list):
+    """Pass as run_test(message_hook=notes): collects the messages of every notification."""
+
+    def __call__(self, message) -> None:
+        if isinstance(message, Notify):
+            self.append(message.notification.message)

@@ -1,4 +1,4 @@
-"""Pilot tests for issue 4 in the TUI: marks, comparison, sources, ranking, corroboration, export."""
+"""Pilot tests of the analysis views: marks, comparison, sources, ranking, corroboration, export."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,17 +9,17 @@ from markdown_it import MarkdownIt
 from rich.text import Text
 from textual.widgets import DataTable, Input
 
-from store import CATEGORIES, KINDS
+from store import CATEGORIES, KINDS, figure_summary
 from tui.marks import MARKER
 from tui.screens.compare import CompareScreen
 from tui.screens.export_modal import ConfirmOverwrite, ExportModal
-from tui.screens.rank import RankScreen, bar_text
+from tui.screens.rank import BAR_WIDTH, RankScreen, bar_text
 from tui.screens.sources import SourcesScreen
 from tui.state import Selection
 from tui.widgets.detail import DetailPane
 from tui.widgets.results import ResultsTable
 
-from .helpers import screen_text, styled, texts_in
+from .helpers import Notes, rendered_text, screen_text, styled, texts_in
 
 SIZE = (120, 36)
 
@@ -90,11 +90,12 @@ async def test_comparison_table_sources_and_back(linked_app):
         assert [str(c.label.plain) for c in table.ordered_columns][1:] == [
             "Qinglan Heavy Group company", "Beifang Hoist Co. company"]
         sales = cell_at(table, "sales/level/actual", "co:qinglan")
-        assert sales.count("12.5 billion yuan (2022)") == 1 and "2 sources" in sales  # one fact, two sources
+        # Stated in two articles: shown once, marked with its two sources.
+        assert sales.count("12.5 billion yuan (2022)") == 1 and "✓ 2 sources" in sales
         assert "3.1 billion yuan (2022)" in cell_at(table, "sales/level/actual", "co:beifang")
         assert "1,200 units (2022)" in cell_at(table, "exports/level/actual", "co:beifang")  # "last year", dated
         assert "≠ sources differ" in cell_at(table, "sales/change/actual", "co:qinglan")
-        assert cell_at(table, "profit/level/actual", "co:beifang") == "—"
+        assert cell_at(table, "tax/level/actual", "co:beifang") == "—"
         await move_to_cell(pilot, screen, "sales/level/actual", 2)
         await pilot.press("enter")
         await pilot.pause()
@@ -106,17 +107,17 @@ async def test_comparison_table_sources_and_back(linked_app):
         assert pilot.app.screen is screen
 
 
-async def test_h_hides_and_shows_empty_rows(linked_app):
+async def test_empty_rows_start_hidden_and_h_shows_them(linked_app):
     async with linked_app.run_test(size=SIZE) as pilot:
         screen = await open_comparison(pilot)
         table = screen.query_one(DataTable)
-        assert table.row_count == len(CATEGORIES) * len(KINDS)
-        await pilot.press("h")
         assert [r.label for r in screen.comparison.rows] == ["sales · level", "sales · change", "tax · level",
                                                              "exports · level"]
-        assert table.row_count == 4
+        assert table.row_count == 4  # as the CLI does: rows nobody has a figure for are left out
         await pilot.press("h")
         assert table.row_count == len(CATEGORIES) * len(KINDS)
+        await pilot.press("h")
+        assert table.row_count == 4
 
 
 def parse_tables(markdown: str) -> list[list[list[str]]]:
@@ -155,7 +156,8 @@ async def export_to(pilot, name: str | None = None) -> ExportModal:
 
 async def test_export_comparison_writes_parsable_markdown(linked_app, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    async with linked_app.run_test(size=SIZE) as pilot:
+    notes = Notes()
+    async with linked_app.run_test(size=SIZE, message_hook=notes) as pilot:
         await open_comparison(pilot)
         modal = await export_to(pilot)
         default = Path(modal.query_one(Input).value)
@@ -164,13 +166,13 @@ async def test_export_comparison_writes_parsable_markdown(linked_app, tmp_path, 
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(pilot.app.screen, CompareScreen)
-        notes = [n.message for n in pilot.app._notifications]
         assert any(str(default) in n for n in notes)
     text = default.read_text(encoding="utf-8")
     [table] = parse_tables(text)
     assert table[0] == ["Measure", "Qinglan Heavy Group", "Beifang Hoist Co."]
+    assert [r[0] for r in table[1:]] == ["sales · level", "sales · change", "tax · level", "exports · level"]
     sales = next(r for r in table if r[0] == "sales · level")
-    assert "12.5 billion yuan (2022), operating revenue [1] [2]" in sales[1]  # once, with both sources
+    assert sales[1] == "12.5 billion yuan (2022), operating revenue [1] [2]"  # one fact, two sources
     assert "3.1 billion yuan (2022)" in sales[2]
     assert "## Sources" in text and "file 003\\_echo.txt" in text
     assert "**3.1 billion yuan**" in text
@@ -229,6 +231,28 @@ async def test_y_copies_the_same_markdown(linked_app, tmp_path, monkeypatch):
     assert copied and copied[0].startswith("# Search: qinglan")
 
 
+async def test_y_copies_rows_in_the_order_shown(linked_app, monkeypatch):
+    copied = []
+    monkeypatch.setattr(linked_app, "copy_to_clipboard", copied.append)
+    async with linked_app.run_test(size=SIZE) as pilot:
+        pilot.app.jump_to(Selection("company", "co:qinglan"))
+        table = pilot.app.screen.query_one(ResultsTable)
+        table.focus()
+        await pilot.press("s")  # by value, largest first
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        shown = [r.id for r in table.displayed_rows()]
+    [rows] = parse_tables(copied[0])
+    assert copied[0].startswith("# Qinglan Heavy Group (company)")
+    assert rows[0] == ["Kind", "Result", "Subject", "Category"]
+    # f1 and g1 are one fact (the list shows both, the export once, citing both articles).
+    expected = [linked_app.store.figures[i] for i in shown if i != "g1"]
+    assert [r[1].split(",")[0].split(" [")[0] for r in rows[1:]] == [
+        figure_summary(f) for f in expected]
+    assert rows[1][1].endswith("[1] [2]")
+
+
 async def test_ctrl_e_exports_even_from_the_search_box(linked_app, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     async with linked_app.run_test(size=SIZE) as pilot:
@@ -242,7 +266,7 @@ async def test_ctrl_e_exports_even_from_the_search_box(linked_app, tmp_path, mon
         await pilot.pause()
     [written] = tmp_path.iterdir()
     assert written.name.startswith("mfg-search-beifang-")
-    assert parse_tables(written.read_text())[0][0] == ["Kind", "Result", "Score"]
+    assert parse_tables(written.read_text())[0][0] == ["Kind", "Result", "Subject", "Category"]
 
 
 async def test_rank_from_figure_orders_bars_one_unit(linked_app):
@@ -258,7 +282,8 @@ async def test_rank_from_figure_orders_bars_one_unit(linked_app):
         assert {f.unit for e in screen.ranking.entries for f in e.figures} == {"yuan"}
         table = screen.query_one(DataTable)
         bars = [len(table.get_row_at(i)[2].plain.rstrip()) for i in range(table.row_count)]
-        assert bars[0] == 30 and 0 < bars[1] < bars[0]
+        assert bars[0] == BAR_WIDTH and 0 < bars[1] < bars[0]
+        assert table.get_row_at(0)[3].plain == "12.5 billion yuan" and table.get_row_at(0)[4].plain == "2022"
         await pilot.press("enter")
         assert isinstance(pilot.app.screen, SourcesScreen)
 
@@ -306,10 +331,10 @@ async def test_corroboration_mark_on_changyuan_crane_output(seeds_store):
     async with MfgExplorer(store=seeds_store).run_test(size=SIZE) as pilot:
         pilot.app.jump_to(Selection("figure", fig.id))
         await pilot.pause()
-        text = screen_text(pilot.app)
-        assert "stated in 2 sources" in text
+        assert "stated in 2 sources" in screen_text(pilot.app)
+        detail = rendered_text(pilot.app.screen.query_one(DetailPane).shown, 100)  # scrolled part too
         other = seeds_store.figures[fig.corroborated_by[0]]
-        assert seeds_store.documents[other.doc_id].file in text
+        assert seeds_store.documents[other.doc_id].file in detail
 
 
 @given(st.floats(min_value=0, max_value=1), st.floats(min_value=0, max_value=1))
@@ -326,14 +351,14 @@ def test_bar_extremes():
 
 
 async def test_figures_are_not_markable_and_c_needs_marks(linked_app):
-    async with linked_app.run_test(size=SIZE) as pilot:
+    notes = Notes()
+    async with linked_app.run_test(size=SIZE, message_hook=notes) as pilot:
         pilot.app.jump_to(Selection("figure", "f1"))
         pilot.app.screen.query_one(ResultsTable).focus()
         await pilot.press("space", "c")
         await pilot.pause()
         assert pilot.app.marked == () and not isinstance(pilot.app.screen, CompareScreen)
-        notes = " ".join(n.message for n in pilot.app._notifications)
-        assert "Only companies and regions" in notes and "Mark companies or regions" in notes
+        assert "Only companies and regions" in " ".join(notes) and "Mark companies or regions" in " ".join(notes)
 
 
 async def test_palette_ranks_a_category_and_clears_marks(linked_app):
@@ -351,3 +376,14 @@ async def test_palette_ranks_a_category_and_clears_marks(linked_app):
         screen = pilot.app.screen
         assert isinstance(screen, RankScreen) and (screen.ranking.category, screen.ranking.unit) == ("exports", "yuan")
         assert [e.entity_id for e in screen.ranking.entries] == ["co:qinglan"]
+
+
+async def test_no_second_export_over_the_export_dialog(linked_app, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    async with linked_app.run_test(size=SIZE) as pilot:
+        pilot.app.jump_to(Selection("company", "co:qinglan"))
+        pilot.app.screen.query_one(DetailPane).focus()
+        modal = await export_to(pilot)
+        await pilot.press("ctrl+e", "f", "M")  # typed into the path or ignored: no dialog stacks
+        await settle(pilot)
+        assert pilot.app.screen is modal

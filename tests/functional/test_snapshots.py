@@ -1,11 +1,14 @@
-"""Snapshot tests of the main views at a fixed size, on the fixture store (no clock, no files)."""
+"""Snapshot tests of the main views at fixed sizes, on the fixture store (no clock, no files)."""
 from __future__ import annotations
+
+import pytest
 
 from tui.state import Selection
 from tui.widgets.results import ResultsTable
 from tui.widgets.search_bar import SearchBar
 
 SIZE = (120, 36)
+SIZES = [(80, 24), (120, 36), (200, 50)]
 
 
 def still_cursor(pilot) -> None:
@@ -24,13 +27,46 @@ def jump(selection: Selection, focus_results: bool = True):
     return run_before
 
 
-def test_main_screen_with_search(snap_compare, app):
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_main_screen_with_search(snap_compare, linked_app, size):
     async def run_before(pilot) -> None:
         still_cursor(pilot)
-        await pilot.press(*"qinglan revenue")
+        await pilot.press("slash", *"qinglan revenue")
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
-    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(linked_app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_comparison_screen(snap_compare, linked_app, size):
+    async def run_before(pilot) -> None:
+        still_cursor(pilot)
+        pilot.app.marked = ("co:qinglan", "co:beifang")
+        await pilot.press("c")  # empty categories hidden: the four rows with figures
+        await pilot.pause()
+    assert snap_compare(linked_app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_ranking_screen(snap_compare, linked_app, size):
+    async def run_before(pilot) -> None:
+        still_cursor(pilot)
+        pilot.app.jump_to(Selection("figure", "f1"))
+        pilot.app.screen.query_one(ResultsTable).focus()
+        await pilot.press("m")
+        await pilot.pause()
+    assert snap_compare(linked_app, terminal_size=size, run_before=run_before)
+
+
+def test_filter_chips(snap_compare, linked_app):
+    async def run_before(pilot) -> None:
+        still_cursor(pilot)
+        pilot.app.jump_to(Selection("company", "co:qinglan"))
+        pilot.app.add_filter("category", "sales")
+        pilot.app.add_filter("period", "2022")
+        pilot.app.screen.query_one(ResultsTable).focus()
+        await pilot.pause()
+    assert snap_compare(linked_app, terminal_size=SIZE, run_before=run_before)
 
 
 def test_figure_detail(snap_compare, app):
@@ -49,23 +85,3 @@ def test_help_screen(snap_compare, app):
 
 def test_small_terminal(snap_compare, app):
     assert snap_compare(app, terminal_size=(80, 24), run_before=jump(Selection("figure", "f6")))
-
-
-def test_comparison_screen(snap_compare, linked_app):
-    async def run_before(pilot) -> None:
-        still_cursor(pilot)
-        pilot.app.marked = ("co:qinglan", "co:beifang")
-        pilot.app.screen.query_one(ResultsTable).focus()
-        await pilot.press("c", "h")  # empty categories hidden: the four rows with figures
-        await pilot.pause()
-    assert snap_compare(linked_app, terminal_size=SIZE, run_before=run_before)
-
-
-def test_ranking_screen(snap_compare, linked_app):
-    async def run_before(pilot) -> None:
-        still_cursor(pilot)
-        pilot.app.jump_to(Selection("figure", "f1"))
-        pilot.app.screen.query_one(ResultsTable).focus()
-        await pilot.press("m")
-        await pilot.pause()
-    assert snap_compare(linked_app, terminal_size=SIZE, run_before=run_before)

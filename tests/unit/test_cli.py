@@ -1,10 +1,12 @@
 """The command line, end to end on real store files, including every bad-input case."""
 import json
+import re
 import shutil
 
 import pytest
 from typer.testing import CliRunner
 
+from tests.conftest import ROOT
 from tui.cli import app
 
 runner = CliRunner()
@@ -48,8 +50,25 @@ def test_build_prints_counts(tmp_path):
 def test_search_json_shape(seeds_store_path):
     result = invoke("search", "weihau", "--json", "--store", seeds_store_path)
     rows = json.loads(result.stdout)
-    assert rows and set(rows[0]) == {"kind", "id", "label", "score"}
+    assert rows and {"kind", "id", "label", "score"} <= set(rows[0])
     assert rows[0]["label"] == "Weihua Group"
+    assert len({frozenset(r) for r in rows}) == 1  # one shape for every kind: easy to load as a table
+
+
+def test_search_json_carries_the_facts_of_figures(seeds_store_path):
+    rows = json.loads(invoke("search", "weihua revenue", "--json", "--store", seeds_store_path).stdout)
+    fig = next(r for r in rows if r["text"] == "18.5 billion yuan")
+    assert (fig["value"], fig["unit"], fig["subject"]) == (18.5e9, "yuan", "Weihua Group")
+    assert fig["category"] and fig["period"] and fig["document"].endswith(".txt")
+
+
+def test_search_puts_names_before_fuzzy_figure_text(seeds_store_path):
+    # "yuhuan" is a county the seeds never name: its letters are close to "yuan", in every money
+    # figure, but a typo never matches the wording of a figure, only names, metrics and categories.
+    assert invoke("search", "yuhuan", "--json", "--store", seeds_store_path).stdout.strip() == "[]"
+    rows = json.loads(invoke("search", "changyuan", "--json", "--store", seeds_store_path).stdout)
+    assert rows[0]["kind"] == "region" and rows[0]["label"] == "Changyuan"
+    assert all(r["subject"] == "Changyuan" or r["kind"] != "figure" for r in rows)
 
 
 def test_search_kind_filter_and_limit(seeds_store_path):
@@ -64,10 +83,60 @@ def test_show_prints_card_with_sentences(seeds_store_path):
     assert "18.5 billion yuan" in result.stdout and "sales revenue" in result.stdout
 
 
-def test_show_unknown_name_suggests(seeds_store_path):
-    result = invoke("show", "Weihau Grop", "--store", seeds_store_path)
+def test_show_resolves_a_typo_like_search(seeds_store_path):
+    result = invoke("show", "weihau", "--store", seeds_store_path)
+    assert result.exit_code == 0 and result.stdout.startswith("Weihua Group")
+    assert "'weihau' taken as Weihua Group" in result.stderr
+
+
+def test_show_unclear_name_suggests(seeds_store_path):
+    result = invoke("show", "henan minig", "--store", seeds_store_path)
     assert result.exit_code == 1
-    assert "no company or region called" in result.stderr and "Weihua Group" in result.stderr
+    assert "no company or region called" in result.stderr and "Henan Mining Crane" in result.stderr
+
+
+def test_show_and_stats_json(seeds_store_path):
+    card = json.loads(invoke("show", "Weihua Group", "--json", "--store", seeds_store_path).stdout)
+    assert (card["kind"], card["name"], card["in"][0]) == ("company", "Weihua Group", "Changyuan")
+    sales = next(f for f in card["figures"] if f["text"] == "18.5 billion yuan")
+    assert sales["unit"] == "yuan" and "18.5 billion yuan" in sales["sentence"]
+    stats = json.loads(invoke("stats", "--json", "--store", seeds_store_path).stdout)
+    assert stats["tables"]["documents"] == 5 and len(stats["documents"]) == 5
+
+
+@pytest.mark.parametrize("command", [["stats"], ["search", "crane"], ["show", "Weihua Group"], ["dump"],
+                                     ["compare", "Weihua Group", "Changyuan"], ["export", "--search", "crane"],
+                                     ["explore"], ["docs"], ["remove", "001", "--yes"]])
+def test_a_mistyped_store_is_never_created(tmp_path, command):
+    missing = tmp_path / "typo" / "store.json"
+    result = invoke(*command, "--store", missing)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: {missing}: no store there") and result.stderr.count("\n") == 1
+    assert not missing.parent.exists()
+
+
+def test_ingest_creates_a_store_that_does_not_exist_yet(tmp_path):
+    path = tmp_path / "new" / "store.json"
+    result = invoke("ingest", article(tmp_path, "lanxi.txt", USER_ARTICLE), "--store", path)
+    assert result.exit_code == 0 and path.exists()
+
+
+def test_reingesting_an_article_says_so(store_copy, seeds_store):
+    seed = next(iter(seeds_store.documents.values()))
+    path = ROOT / "seeds" / seed.file
+    result = invoke("ingest", path, "--store", store_copy)
+    assert result.exit_code == 0
+    assert f"note: {seed.file} is already in the store (same text)" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["build", "ingest", "search", "show", "stats", "dump", "compare", "export",
+                                  "explore", "docs", "remove"])
+def test_help_shows_plain_metavars(name):
+    text = invoke(name, "--help").stdout
+    assert not re.search(r"<\w|\{\w", text), text  # no <list[Path]>, <str>, {PATH}
+    usage = text.splitlines()[0]
+    assert usage.endswith({"build": "[PATH...]", "ingest": "PATH...", "search": "QUERY", "show": "NAME",
+                           "compare": "NAME...", "remove": "DOC..."}.get(name, "[OPTIONS]"))
 
 
 def test_dump_has_scorer_shape(seeds_store_path):

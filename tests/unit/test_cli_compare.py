@@ -1,4 +1,6 @@
 """`mfg-explore compare` and `export`: Markdown out, clear errors, no silent overwrites."""
+import json
+
 import pytest
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
@@ -37,12 +39,29 @@ def test_compare_prints_markdown_with_both_columns():
     assert "## Sources" in result.stdout and "**760 million yuan**" in result.stdout
 
 
-def test_compare_unknown_name_suggests_closest():
+def test_compare_takes_a_clear_best_match_and_says_so():
     result = invoke("compare", "Nimbus Pumps", "Orion Valve Wrks")
+    assert result.exit_code == 0
+    assert header_cells(result.stdout) == ["Measure", "Nimbus Pumps", "Orion Valve Works"]
+    assert "'Orion Valve Wrks' taken as Orion Valve Works" in result.stderr
+
+
+def test_compare_unknown_name_suggests_closest():
+    result = invoke("compare", "Nimbus Pumps", "Orion Pump Wrks")
     assert result.exit_code == 1
-    assert "no company or region called 'Orion Valve Wrks'" in result.stderr
+    assert "no company or region called 'Orion Pump Wrks'" in result.stderr
     assert "'Orion Valve Works'" in result.stderr
     assert result.stdout == ""
+
+
+def test_compare_json_has_columns_and_each_fact_once():
+    data = json.loads(invoke("compare", "Nimbus Pumps", "Orion Valve Works", "--json").stdout)
+    assert [c["name"] for c in data["columns"]] == ["Nimbus Pumps", "Orion Valve Works"]
+    sales = next(r for r in data["rows"] if (r["category"], r["kind"], r["plan"]) == ("sales", "level", False))
+    assert sales["measure"] == "sales · level"
+    nimbus = sales["cells"][0]
+    assert [(f["value"], f["unit"], f["period"]) for f in nimbus] == [(1.25e9, "yuan", "2023")]
+    assert nimbus[0]["sources"] == ["alpha.txt", "beta.txt"]
 
 
 def test_compare_needs_two_different_entities():
@@ -92,8 +111,8 @@ def test_export_each_view():
 def test_export_wrong_kind_and_unknown_names():
     wrong = invoke("export", "--company", "Lakeside County")
     assert wrong.exit_code == 1 and "is a region, not a company; try --region" in wrong.stderr
-    unknown = invoke("export", "--region", "Lakesid Conty")
-    assert unknown.exit_code == 1 and "did you mean 'Lakeside County'" in unknown.stderr
+    unknown = invoke("export", "--region", "Lakesid Provnce")
+    assert unknown.exit_code == 1 and "did you mean" in unknown.stderr and "'Lakeside County'" in unknown.stderr
 
 
 def test_export_rank_checks_category_kind_and_unit():

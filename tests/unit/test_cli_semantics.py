@@ -1,4 +1,4 @@
-"""Issue 9 on the command line, on an article written for it (tests/unit/articles/yongdeng.txt):
+"""Figure semantics on the command line, on an article written for it (tests/unit/articles/yongdeng.txt):
 a ranking never shows a threshold or (by default) a plan, a dollar conversion is never a second
 figure, and "last year" in a 2024 article is 2023."""
 import json

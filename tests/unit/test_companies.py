@@ -249,3 +249,13 @@ def test_a_firm_sits_in_the_zone_it_is_located_in_and_nowhere_without_evidence()
     haiyun = next(k for n, k in placed.items() if "Haiyun" in n)
     assert records[haiyun].name == "Rugao Harbour Industrial Park"
     assert placed["Kelmar Holdings"] is None
+
+
+def test_a_dash_ends_a_list_of_firms():
+    found = names("Clients such as Jianghuai, Yuchen and Beiqi Foton—and our own plants—buy it.")
+    assert "Beiqi Foton" in found and not any("plants" in n for n in found)
+
+
+def test_a_list_after_such_as_splits_at_and():
+    found = names("It supports leading enterprises such as Jinlong and Tianma Motors.")
+    assert {"Jinlong", "Tianma Motors"} <= set(found)

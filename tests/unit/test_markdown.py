@@ -3,6 +3,7 @@ import os
 import re
 from dataclasses import replace
 from datetime import datetime
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import given
@@ -25,8 +26,10 @@ from store.export.views import (
     search_markdown,
 )
 from store.models import Company, Document, Passage, Region
+from store.query.api import Store
 from store.query.compare import compare
 from store.query.ranking import rank
+from store.query.views import result_rows
 from store.safe_text import visible
 
 from .compare_fixtures import make_store, sample_store
@@ -106,6 +109,7 @@ def test_comparison_markdown_table_and_citations():
     assert len(cites) == 6
     assert cites[1] == ("Pump makers of Lakeside — 2024-03-01 (file alpha.txt): “Nimbus Pumps sold "
                         "**1.25 billion yuan** of pumps in 2023.” (stated in 2 sources)")
+    assert cites[2].startswith("Valves and pumps (file beta.txt): “Nimbus Pumps reported")
     assert cites[4].startswith("Valves and pumps (file beta.txt): ")
     assert cites[4].endswith("sold **760 million yuan** of valves in 2023.” (sources differ)")
 
@@ -137,14 +141,18 @@ def test_entity_region_search_and_ranking_views_parse():
     store = sample_store()
     card = entity_markdown(store, "c:nimbus")
     assert "- Place: Lakeside County < Hillshire Province" in card
-    assert tables(card)[0][0] == ["Category", "Kind", "Status", "Period", "Figure", "Metric", "Document"]
-    assert tables(card)[0][1][:4] == ["sales", "level", "actual", "2023"]
+    [figures] = tables(card)
+    assert figures[0] == ["Category", "Kind", "Status", "Period", "Figure", "Metric", "Documents"]
+    assert figures[1][:4] == ["sales", "level", "actual", "2023"]
+    sales = [r for r in figures if r[5] == "pump sales"]  # stated in two articles: one row, both cited
+    assert len(sales) == 1 and sales[0][6] == "alpha.txt, beta.txt" and sales[0][4] == "1.25 billion yuan (2023) [1] [2]"
     region = region_markdown(store, "r:prov")
     assert "No figures." in region
     assert tables(region) == [[["Place", "Level", "Companies", "Figures"], ["Lakeside County", "county", "2", "7"]]]
     assert tables(region_markdown(store, "r:lake"))[1] == [["Company", "Figures"], ["Nimbus Pumps", "4"],
                                                            ["Orion Valve Works", "2"]]
-    found = search_markdown(store, "nimbus | pumps", store.search("nimbus"))
+    found = search_markdown(store, "nimbus | pumps", result_rows(store, store.search("nimbus")))
+    assert tables(found)[0][0] == ["Kind", "Result", "Subject", "Category"]  # no score column
     assert tables(found)[0][1][:2] == ["company", "Nimbus Pumps"]
     assert "“nimbus \\| pumps”" in found
     ranked = ranking_markdown(store, rank(store, "sales", "yuan"))
@@ -158,8 +166,11 @@ def test_entity_region_search_and_ranking_views_parse():
 def test_a_sentence_that_cuts_the_figure_is_stretched_to_hold_it():
     store = sample_store()
     fig = next(f for f in store.figures.values() if f.doc_id == "a" and f.unit == "yuan")
-    store.passages.append(Passage("a:cut", "a", "sentence", 99, 32, 52))  # ends at the decimal point
-    store._passage_by_id["a:cut"] = store.passages[-1]
+    cut = Passage("a:cut", "a", "sentence", 99, 32, 52)  # a sentence that ends at the decimal point
+    store = Store.from_corpus(SimpleNamespace(
+        documents=list(store.documents.values()), passages=[*store.passages, cut],
+        regions=list(store.regions.values()), companies=list(store.companies.values()),
+        figures=list(store.figures.values()), mentions=store.mentions))
     fig = replace(fig, sentence_id="a:cut")
     assert quoted_sentence(store, fig) == "Nimbus Pumps sold **1.25 billion yuan**"
 

@@ -251,3 +251,10 @@ def test_the_autonomous_region_settles_a_name_two_provinces_share():
     hits, regions = find_regions(from_text(text))
     yulin = next(h.key for h in hits if h.text == "Yulin")
     assert regions[regions[yulin].parent_id].name == "Guangxi"
+
+
+def test_number_words_name_no_zone():
+    hits, regions = find_regions(from_text("One development zone and six industrial parks\n"
+                                           "Baiyin, Gansu builds the Baiyin High-tech Zone.\n"))
+    zones = {r.name for r in regions.values() if r.level == "zone"}
+    assert zones == {"Baiyin High-tech Zone"}

@@ -84,3 +84,14 @@ def test_it_chains_back_to_the_zone_the_article_is_about():
                    "Described as a model, it has grown fast. Today it contributes 40 percent of "
                    "the city's industrial output.\n")
     assert got["40 percent"] == "Wuhu Riverside High-tech Zone"
+
+
+def test_digit_ordinals_open_periods_and_hopes_are_plans():
+    corpus = run([Document(document_id(t := "Zone report\nUpdated: 2021-11-01\nThe park's output reached "
+                                            "8.5 billion yuan in the 1st three quarters. The parks hope to "
+                                            "reach sales of 150 billion yuan by 2025.\n"), "t.txt", "t",
+                           "2021-11-01", t)])
+    figures = {f.text: f for f in corpus.figures}
+    assert "three quarters" not in figures
+    assert figures["8.5 billion yuan"].period == "2021-01/2021-09"
+    assert figures["150 billion yuan"].status == "plan"

@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import browse, corpus, decisions, documents, repair, saved, views
-from .common import ErrorHandlingGroup, StoreOption, store_path
+from .common import ErrorHandlingGroup, PlainCommand, StoreOption, existing_store_path
 
 app = typer.Typer(help="Explore what news reports say about China's regional manufacturing.",
                   cls=ErrorHandlingGroup, no_args_is_help=False, rich_markup_mode=None,
@@ -39,18 +39,20 @@ def main_callback(ctx: typer.Context, store: StoreOption = None,
         explore(ctx, store)
 
 
-@app.command()
+@app.command(cls=PlainCommand)
 def explore(ctx: typer.Context, store: StoreOption = None) -> None:
     """Open the terminal explorer."""
     from ..app import run_app  # Textual loads only when the explorer opens
-    run_app(store_path(ctx, store))
+    from ..keymap import load_keymap
+    path = existing_store_path(ctx, store)
+    run_app(path, load_keymap())
 
 
 for command in (corpus.build, corpus.ingest, browse.search, browse.show, browse.stats,
                 browse.dump, documents.docs, documents.remove, views.compare, views.export,
                 saved.saved, decisions.merge, decisions.split, decisions.fix, decisions.decisions,
                 repair.repair):
-    app.command()(command)
+    app.command(cls=PlainCommand)(command)
 
 
 def main() -> None:

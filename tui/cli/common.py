@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 import store as lib
 
@@ -17,6 +17,9 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 StoreOption = Annotated[Optional[Path], typer.Option(
     "--store", metavar="PATH", show_default=False,
     help="Store file (default: $MFG_EXPLORE_STORE, else store.json in the user data dir).")]
+
+
+JsonOption = Annotated[bool, typer.Option("--json", help="JSON on stdout, for scripts.")]
 
 
 def say_error(message: str) -> None:
@@ -61,20 +64,92 @@ def confirmed(question: str, verb: str) -> bool:
                            f"add --yes to go ahead without asking") from None
 
 
-def store_path(ctx: typer.Context, store: Optional[Path]) -> Path:
-    """The store file: this command's --store, else the one before the command, else the default."""
+class PlainArgument(TyperArgument):
+    """An argument whose help reads `PATH...` or `[PATH]...`, not typer's `{PATH}` and `<list[Path]>`."""
+
+    def _plain(self) -> str:
+        name = self.display_name_raw + ("..." if self.nargs != 1 else "")
+        return name if self.required else f"[{name}]"
+
+    def _usage_display_name(self) -> str:
+        return self._plain()
+
+    def _rich_display_name(self) -> str:
+        return self._plain()
+
+    def display_type_rich(self, ctx) -> None:
+        """No type after the name: the metavar says it."""
+        return None
+
+
+class PlainOption(TyperOption):
+    """An option whose value shows as its metavar only (no `<str>`-style types)."""
+
+    def display_type_rich(self, ctx) -> str | None:
+        return self.metavar
+
+
+class PlainCommand(TyperCommand):
+    """A command whose help shows plain metavars."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if isinstance(param, TyperArgument):
+                param.__class__ = PlainArgument
+            elif isinstance(param, TyperOption) and param.metavar:
+                param.__class__ = PlainOption
+
+
+def given_store(ctx: typer.Context, store: Optional[Path]) -> Optional[Path]:
+    """The --store the user typed: this command's, else the one before the command (None if neither)."""
     top = (ctx.obj or {}).get("store") if ctx.obj is not None else None
-    return store or top or lib.default_store_path()
+    return store or top
+
+
+def store_path(ctx: typer.Context, store: Optional[Path]) -> Path:
+    """The store file: the --store given, else the default location."""
+    return given_store(ctx, store) or lib.default_store_path()
+
+
+def existing_store_path(ctx: typer.Context, store: Optional[Path]) -> Path:
+    """The store file for a command that only reads: a --store path must exist already.
+
+    Only `build`, `ingest` and the default location create a store, so a mistyped path is an
+    error rather than a fresh store that looks as if the user's articles had vanished.
+    """
+    given = given_store(ctx, store)
+    if given is not None and not given.exists():
+        raise lib.StoreFileError(f"{given}: no store there; check the --store path, or create one with "
+                                 f"`mfg-explore build --store {given}`")
+    return store_path(ctx, store)
 
 
 def open_store(ctx: typer.Context, store: Optional[Path]) -> lib.Store:
-    """Load the store, building it from the bundled seeds on first use; say what it left out."""
-    opened = lib.Store.open(store_path(ctx, store))
+    """Load an existing store (the default one is built from the bundled seeds on first use);
+    what it left out is said after the command's output."""
+    opened = lib.Store.open(existing_store_path(ctx, store))
     if opened.warnings and isinstance(ctx.obj, dict):
         ctx.obj["warnings"] = opened.warnings  # the output goes on; the group reports them after it
     return opened
 
 
+def json_text(data) -> str:
+    """JSON, indented, with a final newline; controls in strings are escaped."""
+    return lib.safe_json(data) + "\n"
+
+
 def print_json(data) -> None:
-    """JSON on stdout, indented, with a final newline; controls in strings are escaped."""
-    sys.stdout.write(lib.safe_json(data) + "\n")
+    """JSON on stdout."""
+    sys.stdout.write(json_text(data))
+
+
+def resolve(st, name: str, kind: str | None = None) -> str:
+    """The entity a typed name stands for; a note on stderr when it was the closest match, not the name."""
+    entity_id = lib.resolve_entity(st, name, kind)
+    ent = st.entity(entity_id)
+    typed = name.strip().lower()
+    if entity_id != name and typed not in {n.lower() for n in (ent.name, *ent.aliases)}:
+        err.print(f"note: {lib.one_line(name)!r} taken as {lib.one_line(ent.name)} (the clear best match)",
+                  markup=False)
+    return entity_id

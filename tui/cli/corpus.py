@@ -31,7 +31,7 @@ def _report(report: lib.BuildReport, verb: str) -> None:
 
 def build(ctx: typer.Context,
           paths: Annotated[Optional[list[Path]], typer.Argument(
-              metavar="[PATH]...", show_default=False,
+              metavar="PATH", show_default=False,
               help="Article files or folders, '-' for standard input (default: the bundled seeds).")] = None,
           glob: GlobOption = None,
           store: StoreOption = None) -> None:
@@ -44,7 +44,7 @@ def build(ctx: typer.Context,
 
 def ingest(ctx: typer.Context,
            files: Annotated[list[Path], typer.Argument(
-               metavar="PATH...", show_default=False,
+               metavar="PATH", show_default=False,
                help="Article files or folders to add ('-' reads standard input).")],
            glob: GlobOption = None,
            store: StoreOption = None) -> None:

@@ -7,7 +7,7 @@ import typer
 
 import store as lib
 
-from .common import StoreOption, open_store, out
+from .common import StoreOption, open_store, out, resolve
 
 
 def _say(message: str) -> None:
@@ -22,9 +22,9 @@ def merge(ctx: typer.Context,
           store: StoreOption = None) -> None:
     """Merge companies the extractor kept apart: OTHER's names, mentions and figures go to COMPANY."""
     st = open_store(ctx, store)
-    keep_id = lib.resolve_entity(st, keep, "company")
+    keep_id = resolve(st, keep, "company")
     for other in others:
-        _say(lib.merge_companies(st, keep_id, lib.resolve_entity(st, other, "company")))
+        _say(lib.merge_companies(st, keep_id, resolve(st, other, "company")))
 
 
 def split(ctx: typer.Context,
@@ -34,7 +34,7 @@ def split(ctx: typer.Context,
           store: StoreOption = None) -> None:
     """Split a wrong merge: NAME becomes a company of its own, with the mentions that use it."""
     st = open_store(ctx, store)
-    _say(lib.split_company(st, lib.resolve_entity(st, company, "company"), name))
+    _say(lib.split_company(st, resolve(st, company, "company"), name))
 
 
 def fix(ctx: typer.Context,
@@ -55,7 +55,7 @@ def fix(ctx: typer.Context,
     st = open_store(ctx, store)
     chosen = lib.KEEP_SUBJECT
     if subject is not None:
-        chosen = lib.resolve_entity(st, subject)
+        chosen = resolve(st, subject)
     elif no_subject:
         chosen = None
     _say(lib.correct_figure(st, figure, chosen,

@@ -37,7 +37,7 @@ def _summary(plan: lib.RemovalPlan) -> str:
 
 def remove(ctx: typer.Context,
            refs: Annotated[list[str], typer.Argument(
-               metavar="DOC...", help="Document ids (or unique id prefixes) or file names, as `docs` lists them.")],
+               metavar="DOC", help="Document ids (or unique id prefixes) or file names, as `docs` lists them.")],
            yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
            store: StoreOption = None) -> None:
     """Take documents out of the store, with their figures and the entities only they named."""

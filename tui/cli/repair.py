@@ -8,7 +8,7 @@ import typer
 import store as lib
 
 from . import render
-from .common import StoreOption, confirmed, err, out, store_path
+from .common import StoreOption, confirmed, err, existing_store_path, out
 
 
 def _plan_lines(plan: lib.RepairPlan) -> list[str]:
@@ -25,7 +25,7 @@ def repair(ctx: typer.Context,
            yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
            store: StoreOption = None) -> None:
     """Repair a broken store: keep your articles, move the broken file aside, build it again."""
-    path = store_path(ctx, store)
+    path = existing_store_path(ctx, store)
     plan = lib.plan_repair(path)
     if plan.problem is None:
         out.print(f"{lib.one_line(str(path))}: the store is sound; nothing to repair", markup=False)

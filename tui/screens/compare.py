@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Header
 
 from store import (
     MfgError,
+    Narrowing,
     compare,
     comparison_markdown,
     figure_summary,
@@ -22,22 +23,23 @@ from store import (
 
 from ..exporting import ExportView
 from ..highlight import plain
+from ..widgets.columns import widest
 from ..widgets.link_marks import link_mark
+from ..widgets.status_line import StatusLine
 
-CATEGORY_WIDTH = 24
 MIN_COLUMN = 26
 # Border (2), vertical scrollbar (2) and one cell of padding each side of every column.
 CHROME = 4
 
 
-def column_width(screen_width: int, columns: int) -> int:
+def column_width(screen_width: int, columns: int, measure_width: int) -> int:
     """Width of each entity column so the table fits the screen (scrolls sideways below MIN_COLUMN)."""
-    free = screen_width - CHROME - CATEGORY_WIDTH - 2 * (columns + 1)
+    free = screen_width - CHROME - measure_width - 2 * (columns + 1)
     return max(MIN_COLUMN, free // max(1, columns))
 
 
-def cell_text(store, figures, comparison=None) -> Text:
-    """A cell: each fact's value with qualifier and period, its metric (and sources) dimmed beneath."""
+def cell_text(store, figures) -> Text:
+    """A cell: each fact's value with qualifier and period and its sources mark, its metric dimmed beneath."""
     if not figures:
         return Text("—", "dim")
     text = Text()
@@ -45,18 +47,17 @@ def cell_text(store, figures, comparison=None) -> Text:
         if i:
             text.append("\n")
         text.append(plain(figure_summary(fig), "bold"))
-        text.append(link_mark(store, fig))
-        sources = len(comparison.sources_of(fig)) if comparison is not None else 1
-        text.append(plain(f"\n  {fig.metric}" + (f" · {sources} sources" if sources > 1 else ""), "dim"))
+        text.append(link_mark(store, fig))  # "✓ N sources" when other articles state it too
+        text.append(plain(f"\n  {fig.metric}", "dim"))
     return text
 
 
 class CompareScreen(Screen[None]):
-    """Holds a store.compare.Comparison; the table is redrawn from it (h toggles empty rows)."""
+    """Holds a store Comparison and shows it under the app's filters (h toggles empty rows)."""
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", tooltip="Back to the explorer", id="compare.back"),
-        Binding("h", "toggle_empty", "Empty rows", tooltip="Hide or show rows with no figure",
+        Binding("h", "toggle_empty", "Empty rows", tooltip="Show or hide rows with no figure",
                 id="compare.toggle_empty"),
         Binding("m", "rank_row", "Rank row", tooltip="Rank every entity by this row's category and kind",
                 id="compare.rank"),
@@ -66,15 +67,17 @@ class CompareScreen(Screen[None]):
                 id="compare.save"),
     ]
 
-    def __init__(self, store, entity_ids: list[str], hide_empty: bool = False) -> None:
+    def __init__(self, store, entity_ids: list[str], hide_empty: bool = True) -> None:
         super().__init__()
         self.store = store
-        self.comparison = compare(store, entity_ids, hide_empty=hide_empty)
+        self.base = compare(store, entity_ids, hide_empty=hide_empty)
+        self.comparison = self.base
 
     def compose(self) -> ComposeResult:
-        """Header, the comparison table, footer."""
+        """Header, the comparison table, the status line, footer."""
         yield Header()
         yield DataTable(id="compare-table", cursor_type="cell", zebra_stripes=True)
+        yield StatusLine(id="status")
         yield Footer()
 
     def on_resize(self) -> None:
@@ -82,27 +85,31 @@ class CompareScreen(Screen[None]):
         self.fill()
 
     def on_mount(self) -> None:
-        """Title the screen and fill the table."""
-        self.title = "compare: " + " vs ".join(c.name for c in self.comparison.columns)
-        self.fill()
+        """Title the screen, fill the table, and follow the app's filters."""
+        self.title = "compare: " + " vs ".join(c.name for c in self.base.columns)
+        self.watch(self.app, "filters", lambda _: self.fill())
 
     def fill(self) -> None:
-        """Redraw the table from the comparison, keeping the cursor's column."""
+        """Redraw the table from the comparison under the filters, keeping the cursor's column."""
+        filters = self.app.filters
+        self.comparison = Narrowing(self.store, filters).comparison(self.base) if filters else self.base
         table = self.query_one(DataTable)
         column = table.cursor_column
         table.clear(columns=True)
-        width = column_width(self.size.width, len(self.comparison.columns))
-        table.add_column("measure", width=CATEGORY_WIDTH, key="category")
+        measure_width = widest((r.label for r in self.comparison.rows), "measure")
+        width = column_width(self.size.width, len(self.comparison.columns), measure_width)
+        table.add_column("measure", width=measure_width, key="category")
         for col in self.comparison.columns:
             table.add_column(Text.assemble(plain(col.name, "bold"), (f" {col.kind}", "dim")),
                              width=width, key=col.entity_id)
         for row in self.comparison.rows:
             table.add_row(Text(row.label, "italic" if row.plan else "bold"),
-                          *(cell_text(self.store, figs, self.comparison) for figs in row.cells),
+                          *(cell_text(self.store, figs) for figs in row.cells),
                           height=None, key=row.key)
         table.move_cursor(row=0, column=max(1, column))
-        shown = "hidden" if self.comparison.hidden_empty else "shown"
-        table.border_subtitle = f"{len(self.comparison.rows)} rows · plans last · empty rows {shown} (h)"
+        shown = "hidden (h shows)" if self.comparison.hidden_empty else "shown (h hides)"
+        table.border_subtitle = f"{len(self.comparison.rows)} rows · plans last · empty rows {shown}"
+        self.query_one(StatusLine).show(f"comparison of {len(self.comparison.columns)}", len(self.comparison.rows))
 
     def cursor_figures(self) -> tuple[str, list]:
         """The row label under the cursor and the figures of the cell (the whole row on 'measure'),
@@ -121,8 +128,8 @@ class CompareScreen(Screen[None]):
         self.action_show_sources()
 
     def action_toggle_empty(self) -> None:
-        """Hide or show categories where no compared entity has a figure."""
-        self.comparison = toggle_empty_rows(self.store, self.comparison)
+        """Show or hide rows where no compared entity has a figure."""
+        self.base = toggle_empty_rows(self.store, self.base)
         self.fill()
 
     def action_show_sources(self) -> None:
@@ -168,7 +175,7 @@ class CompareScreen(Screen[None]):
         self.app.saved_changed()
 
     def export_view(self) -> ExportView:
-        """The comparison as shown (empty rows hidden or not)."""
+        """The comparison as shown (filters applied, empty rows hidden or not)."""
         comparison = self.comparison
         return ExportView("comparison", " vs ".join(c.name for c in comparison.columns),
                           lambda: comparison_markdown(self.store, comparison))

@@ -12,19 +12,32 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
-from store import entity_rows, result_rows
+from store import Narrowing, company_rows, entity_rows, find, result_rows
 
 from ..state import Selection
 from ..widgets.detail import DetailPane
 from ..widgets.region_tree import RegionTree
 from ..widgets.results import ResultsTable
 from ..widgets.search_bar import SearchBar
+from ..widgets.status_line import StatusLine
 from .explorer_actions import MarksAndViews
+
+SHOWN = 50  # search hits listed
+POOL_FILTERED = 1000  # hits read before filtering, so filters do not empty a short list
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What the results table lists: every company, a search, or an entity's rows."""
+
+    kind: str = "all"  # all | search | entity
+    key: str = ""  # the query, or the entity id
 
 
 class ExplorerScreen(MarksAndViews, Screen[None]):
-    """Attributes down (selection, rows), messages up (Picked, Highlighted, Left)."""
+    """Attributes down (selection, rows, marks), messages up (Picked, Highlighted, Left)."""
 
+    AUTO_FOCUS = "#results"  # normal mode: keys act on the list, not typed into the search box
     BINDINGS = [
         Binding("slash", "focus_search", "Search", tooltip="Focus the search box", id="explorer.search",
                 priority=True),
@@ -32,17 +45,21 @@ class ExplorerScreen(MarksAndViews, Screen[None]):
                 id="explorer.next_mention"),
         Binding("N", "step_mention(-1)", "Prev mention", key_display="N",
                 tooltip="Previous place the company/region is named", id="explorer.prev_mention"),
-        Binding("ctrl+b", "toggle_pane('#tree')", "Tree", tooltip="Show/hide the region tree",
+        # Not ctrl+b: that is tmux's prefix key, so it never reaches an app inside tmux.
+        Binding("ctrl+t", "toggle_pane('#tree')", "Tree", show=False, tooltip="Show/hide the region tree",
                 id="explorer.toggle_tree"),
         Binding("ctrl+d", "toggle_pane('#detail')", "Detail", show=False,
                 tooltip="Show/hide the detail pane", id="explorer.toggle_detail"),
-        Binding("c", "compare", "Compare", tooltip="Compare the marked companies/regions side by side",
+        Binding("c", "app.compare", "Compare", tooltip="Compare the marked companies/regions side by side",
                 id="explorer.compare"),
         Binding("m", "rank", "Rank", tooltip="Rank every entity by the shown figure's category and unit",
                 id="explorer.rank"),
-        Binding("t", "focus('#tree')", "Go to tree", show=False, id="explorer.focus_tree"),
-        Binding("r", "focus('#results')", "Go to results", show=False, id="explorer.focus_results"),
-        Binding("d", "focus('#detail')", "Go to detail", show=False, id="explorer.focus_detail"),
+        Binding("t", "focus('#tree')", "Go to tree", show=False, tooltip="Focus the region tree",
+                id="explorer.focus_tree"),
+        Binding("r", "focus('#results')", "Go to results", show=False, tooltip="Focus the results",
+                id="explorer.focus_results"),
+        Binding("d", "focus('#detail')", "Go to detail", show=False, tooltip="Focus the detail pane",
+                id="explorer.focus_detail"),
     ]
 
     @dataclass
@@ -52,17 +69,17 @@ class ExplorerScreen(MarksAndViews, Screen[None]):
         seq: int
         query: str
         rows: list
-        results: list = field(default_factory=list)  # the store's Results behind the rows (export needs scores)
+        keep: Selection | None = field(default=None)
 
-    def __init__(self, store) -> None:
+    def __init__(self, store, view: dict | None = None) -> None:
         super().__init__()
         self.store = store
         self._seq = 0
-        self.search_query = ""  # the query behind the results table ('' when it lists a region's rows)
-        self.search_results: list = []
+        self.listing = Listing()
+        self._restore = view if isinstance(view, dict) else {}
 
     def compose(self) -> ComposeResult:
-        """Header, the three panes, footer."""
+        """Header, the three panes, the status line, footer."""
         yield Header()
         with Horizontal(id="body"):
             yield RegionTree(self.store, id="tree")
@@ -70,76 +87,166 @@ class ExplorerScreen(MarksAndViews, Screen[None]):
                 yield SearchBar(id="search")
                 yield ResultsTable(id="results")
             yield DetailPane(self.store, id="detail")
+        yield StatusLine(id="status")
         yield Footer()
 
     def on_mount(self) -> None:
-        """Titles for the panes, and the keyboard starts in the search box."""
+        """Pane titles, then the last view (or every company), in normal mode: keys act at once."""
         self.query_one("#tree").border_title = "regions"
         self.query_one("#results").border_title = "results"
         self.query_one("#detail").border_title = "detail"
-        self.query_one(SearchBar).focus()
         self.watch(self.app, "marked", self.marks_changed)
+        self.watch(self.app, "filters", self.filters_changed, init=False)
+        self.query_one(SearchBar).history = self.app.history
+        self._restore_view(self._restore)
 
+    def _restore_view(self, view: dict) -> None:
+        """Show what the user last looked at (anything the store no longer has is skipped)."""
+        table = self.query_one(ResultsTable)
+        if view.get("sort") in ("rank", "value", "period", "category", "document"):
+            table.sort_column = view["sort"]
+        listing = view.get("listing") or {}
+        detail = view.get("detail") or {}
+        shown = Selection(detail.get("kind", ""), detail.get("id", "")) if detail else None
+        if shown is not None and self.store.kind_of(shown.id) != shown.kind:
+            shown = None
+        kind, key = listing.get("kind"), listing.get("key", "")
+        if kind == "search" and isinstance(key, str) and key.strip():
+            self.query_one(SearchBar).set_quietly(key)
+            self.list_search(key, keep=shown)
+        elif kind == "entity" and self.store.entity(key) is not None:
+            self.list_rows(Listing("entity", key), keep=shown)
+        else:
+            self.list_rows(Listing(), keep=shown)
+        if shown is None and kind != "search" and table.row_count:
+            shown = table.cursor_selection()  # the detail agrees with the cursor from the start
+        if shown is not None:
+            self.show(shown)
+        (table if table.row_count or kind == "search" else self.query_one(RegionTree)).focus()
+
+    def view_state(self) -> dict:
+        """What to restore next time: the listing, the item shown and the sort."""
+        current = self.query_one(DetailPane).selection
+        return {"listing": {"kind": self.listing.kind, "key": self.listing.key},
+                "detail": {"kind": current.kind, "id": current.id} if current else None,
+                "sort": self.query_one(ResultsTable).sort_column}
+
+    # ---- attributes down ----------------------------------------------------------------------
     def marks_changed(self, marked: tuple[str, ...]) -> None:
         """Hand the app's marks down to the panes that show markers."""
         for pane in (self.query_one(RegionTree), self.query_one(ResultsTable), self.query_one(DetailPane)):
             pane.marked = marked
+        self.update_status()
 
-    # ---- showing things -------------------------------------------------------------------
+    def filters_changed(self) -> None:
+        """List the same thing again under the new filters, cursor kept on its item."""
+        keep = self.query_one(ResultsTable).cursor_selection()
+        if self.listing.kind == "search":
+            self.list_search(self.listing.key, keep=keep)
+        else:
+            self.list_rows(self.listing, keep=keep, clear_box=False)
+
+    def update_status(self) -> None:
+        """The status line: view, rows, sort, marks and the filter chips."""
+        table = self.query_one(ResultsTable)
+        self.query_one(StatusLine).show(self.view_name(), len(table.rows_shown), table.sort_column)
+
+    def view_name(self) -> str:
+        """'all companies', 'search “weihua”', 'Changyuan (region)'."""
+        if self.listing.kind == "search":
+            return f"search “{self.listing.key}”"
+        if self.listing.kind == "entity":
+            return f"{self.store.name_of(self.listing.key)} ({self.store.kind_of(self.listing.key)})"
+        return "all companies"
+
+    # ---- showing things -----------------------------------------------------------------------
     def show(self, selection: Selection) -> None:
         """Put `selection` in the detail pane and record it as the app's current item."""
         self.query_one(DetailPane).selection = selection
         self.app.current = selection
         self.refresh_bindings()
 
-    def show_rows(self, rows: list, query: str = "", results: list | None = None) -> None:
-        """Fill the results table and record the rows as the app's current results."""
-        self.query_one(ResultsTable).show_rows(rows, query)
-        self.app.results = rows
-        self.search_query, self.search_results = query, list(results or [])
+    def narrowed(self, rows: list) -> list:
+        """Rows that pass the app's filters."""
+        return Narrowing(self.store, self.app.filters).rows(rows) if self.app.filters else list(rows)
+
+    def list_rows(self, listing: Listing, keep: Selection | None = None, clear_box: bool = True) -> None:
+        """List every company or an entity's rows (filtered); the search box empties, as the
+        query no longer describes the list (unless the user is typing in it)."""
+        self.listing = listing
+        rows = entity_rows(self.store, listing.key) if listing.kind == "entity" else company_rows(self.store)
+        if clear_box:
+            self.query_one(SearchBar).set_quietly("")
+        self._fill(self.narrowed(rows), "", keep)
+
+    def _fill(self, rows: list, query: str, keep: Selection | None) -> None:
+        """Put rows in the table (cursor on `keep` when listed) and update the status line."""
+        table = self.query_one(ResultsTable)
+        table.show_rows(rows, query)
+        if keep is not None:
+            table.move_to(keep)
+        table.border_title = self.view_name()
+        self.update_status()
 
     def jump_to(self, selection: Selection) -> None:
         """Show any item: reveal it in the tree, list its rows, and put it in the detail pane."""
         if selection.kind == "figure":
             subject = self.store.figures[selection.id].subject_id
             if subject:  # list the figure among its subject's figures, cursor on it
-                self.show_rows(entity_rows(self.store, subject))
-                self.query_one(ResultsTable).move_to(selection)
+                self.list_rows(Listing("entity", subject), keep=selection)
         else:
             self.query_one(RegionTree).reveal(selection)
-            self.show_rows(entity_rows(self.store, selection.id))
+            self.list_rows(Listing("entity", selection.id))
         self.show(selection)
 
-    # ---- search ---------------------------------------------------------------------------
+    # ---- search -------------------------------------------------------------------------------
     @on(SearchBar.Changed)
     def search_changed(self, event: SearchBar.Changed) -> None:
-        """Every keystroke starts a fresh search; older ones are cancelled."""
+        """Every keystroke starts a fresh search; an empty box lists every company again."""
+        if event.value.strip():
+            self.list_search(event.value)
+        else:
+            self._seq += 1  # any search still running is stale now
+            self.list_rows(Listing(), clear_box=False)
+
+    def list_search(self, query: str, keep: Selection | None = None) -> None:
+        """Start a search (in a worker); its rows arrive as SearchDone."""
         self._seq += 1
-        self.run_search(self._seq, event.value)
+        self.listing = Listing("search", query)
+        self.run_search(self._seq, query, keep)
 
     @work(thread=True, exclusive=True, group="search")
-    def run_search(self, seq: int, query: str) -> None:
+    def run_search(self, seq: int, query: str, keep: Selection | None) -> None:
         """Search in a thread so typing never waits; post the rows unless superseded."""
-        results = self.store.search(query, limit=50) if query.strip() else []
+        filters = self.app.filters
+        narrowing = filters is not None and filters.active
+        results = find(self.store, query, limit=POOL_FILTERED if narrowing else SHOWN)
         rows = result_rows(self.store, results)
+        if narrowing:
+            rows = Narrowing(self.store, filters).rows(rows)[:SHOWN]
         if not get_current_worker().is_cancelled:
-            self.post_message(self.SearchDone(seq, query, rows, results))
+            self.post_message(self.SearchDone(seq, query, rows, keep))
 
     @on(SearchDone)
     def search_done(self, event: SearchDone) -> None:
         """Show a search's rows, unless a newer query has been typed since."""
-        if event.seq == self._seq:
-            self.show_rows(event.rows, event.query, event.results)
-            if event.rows:  # the detail previews the best hit while typing
-                self.show(Selection(event.rows[0].kind, event.rows[0].id))
+        if event.seq != self._seq:
+            return
+        self._fill(event.rows, event.query, event.keep)
+        if event.rows and event.keep is None:  # the detail previews the best hit while typing
+            self.show(self.query_one(ResultsTable).cursor_selection())
 
     @on(SearchBar.Submitted)
     @on(SearchBar.Left)
     def leave_search(self) -> None:
-        """Enter, down or escape in the search box moves to the results."""
+        """Enter, down or escape in the search box: remember the query, move to the results."""
+        query = self.query_one(SearchBar).value
+        if query.strip():
+            self.app.remember_query(query)
+            self.query_one(SearchBar).history = self.app.history
         self.query_one(ResultsTable).focus()
 
-    # ---- following the cursor -------------------------------------------------------------
+    # ---- following the cursor -----------------------------------------------------------------
     @on(RegionTree.Picked)
     def tree_picked(self, event: RegionTree.Picked) -> None:
         """The detail follows the tree cursor; choosing a node also lists its rows (or opens a
@@ -151,7 +258,7 @@ class ExplorerScreen(MarksAndViews, Screen[None]):
             return
         self.show(event.selection)
         if event.chosen:
-            self.show_rows(entity_rows(self.store, event.selection.id))
+            self.list_rows(Listing("entity", event.selection.id))
 
     @on(ResultsTable.Highlighted)
     def row_highlighted(self, event: ResultsTable.Highlighted) -> None:
@@ -164,7 +271,12 @@ class ExplorerScreen(MarksAndViews, Screen[None]):
         self.show(event.selection)
         self.query_one(DetailPane).focus()
 
-    # ---- actions --------------------------------------------------------------------------
+    @on(ResultsTable.Sorted)
+    def sorted_by(self) -> None:
+        """The status line names the sort."""
+        self.update_status()
+
+    # ---- actions ------------------------------------------------------------------------------
     def action_focus_search(self) -> None:
         """Focus the search box."""
         self.query_one(SearchBar).focus()

@@ -1,4 +1,4 @@
-"""The explorer's issue-4 actions: marking (space), comparing (c), ranking (m), and its export view."""
+"""The explorer's marking (space) and ranking (m) actions, and the view it exports (e, y)."""
 from __future__ import annotations
 
 from ..exporting import ExportView, explorer_export_view
@@ -8,7 +8,7 @@ from ..widgets.search_bar import SearchBar
 
 
 class MarksAndViews:
-    """Mixed into ExplorerScreen, which provides `store`, `search_query` and `search_results`."""
+    """Mixed into ExplorerScreen, which provides `store`, `listing` and `view_name()`."""
 
     # Named handler, not @on: the decorator only registers on MessagePump classes, not on a mixin.
     def on_mark_requested(self, event: MarkRequested) -> None:
@@ -17,15 +17,6 @@ class MarksAndViews:
             self.app.toggle_mark(event.selection.id)
         else:
             self.notify("Only companies and regions can be marked for comparison.", severity="warning")
-
-    def action_compare(self) -> None:
-        """Open the comparison screen for the marked items."""
-        from .compare import CompareScreen
-        marked = [m for m in self.app.marked if self.store.entity(m) is not None]
-        if not marked:
-            self.notify("Mark companies or regions with space first, then press c.", severity="warning")
-            return
-        self.app.push_screen(CompareScreen(self.store, marked))
 
     def open_saved(self, name: str) -> None:
         """Open a saved comparison (chosen in the tree's Saved node)."""
@@ -50,7 +41,8 @@ class MarksAndViews:
         self.app.push_screen(RankScreen(self.store, fig.category, fig.unit, fig.kind, fig.status == "plan"))
 
     def export_view(self) -> ExportView | None:
-        """Search results while the search box or results have focus, else the detail's item."""
+        """The list as shown while the search box or results have focus, else the detail's item."""
         in_list = isinstance(self.app.focused, (SearchBar, ResultsTable))
-        return explorer_export_view(self.store, self.search_query, self.search_results, in_list,
-                                    self.app.current)
+        rows = self.query_one(ResultsTable).displayed_rows()
+        query = self.listing.key if self.listing.kind == "search" else ""
+        return explorer_export_view(self.store, self.view_name(), query, rows, in_list, self.app.current)

@@ -17,16 +17,19 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
-from store import figure_summary, format_quantity, kinds_for, rank, ranking_markdown, units_for
+from store import Narrowing, figure_summary, kinds_for, rank, ranking_markdown, units_for, value_as_read
 
 from ..exporting import ExportView
 from ..highlight import plain
+from ..widgets.columns import Column, middle_ellipsis, share, widest
+from ..widgets.status_line import StatusLine
 
-BAR_WIDTH = 30
+BAR_WIDTH = 20  # the widest bar (160 steps at 1/8 cell); it narrows when the screen is small
+MIN_BAR = 6
 EIGHTHS = " ▏▎▍▌▋▊▉"  # partial blocks, 0/8 … 7/8 of a cell
 BAR_STYLE = "bold"
-NAME_LIMIT = 36  # long machine-made names are cut; the sources screen shows them whole
-MIN_FIGURE = 20
+MIN_NAME = 12  # long machine-made names are shortened in the middle; the sources screen shows them whole
+MIN_FIGURE = 16
 CHROME = 4  # border (2) and vertical scrollbar (2)
 
 
@@ -36,6 +39,16 @@ def bar_text(fraction: float, width: int = BAR_WIDTH) -> Text:
     full, rest = divmod(eighths, 8)
     bar = "█" * full + (EIGHTHS[rest] if rest else "")
     return Text(bar.ljust(width), style=BAR_STYLE)
+
+
+def rank_columns(width: int, names, values, periods, figures) -> dict[str, int]:
+    """Widths for #, name, bar, value, period and figure: numbers and periods whole, then names, bars,
+    and the figure as stated with what is left (it goes first when there is no room)."""
+    columns = [Column("rank", widest([str(len(names))], "#")), Column("name", widest(names, "name"), least=MIN_NAME),
+               Column("bar", BAR_WIDTH, least=MIN_BAR), Column("value", widest(values, "value")),
+               Column("period", widest(periods, "period")),
+               Column("figure", widest(figures, "figure as stated"), least=MIN_FIGURE, optional=True)]
+    return share(width - CHROME, columns)
 
 
 class RankScreen(Screen[None]):
@@ -57,42 +70,44 @@ class RankScreen(Screen[None]):
                  with_plans: bool = False) -> None:
         super().__init__()
         self.store = store
-        self.ranking = rank(store, category, unit, kind, with_plans)
+        self.base = rank(store, category, unit, kind, with_plans)
+        self.ranking = self.base
 
     def compose(self) -> ComposeResult:
-        """Header, the ranked table, footer."""
+        """Header, the ranked table, the status line, footer."""
         yield Header()
         yield DataTable(id="rank-table", cursor_type="row", zebra_stripes=True)
+        yield StatusLine(id="status")
         yield Footer()
 
     def on_mount(self) -> None:
-        """Fill the table."""
-        self.fill()
+        """Fill the table, and again whenever the filters change."""
+        self.watch(self.app, "filters", lambda _: self.fill())
 
     def on_resize(self) -> None:
-        """The last column takes the room that is left."""
+        """The columns share the new width."""
         self.fill()
 
     def fill(self) -> None:
-        """Rows from the ranking, largest first; the titles say category, unit and the other units."""
+        """Rows from the ranking under the filters, largest first; the titles say category, kind, unit."""
+        filters = self.app.filters
+        r = self.ranking = Narrowing(self.store, filters).ranking(self.base) if filters else self.base
         table = self.query_one(DataTable)
         table.clear(columns=True)
-        r = self.ranking
         names = [Text.assemble(plain(e.name), (f" {e.kind}", "dim")) for e in r.entries]
-        values = [Text(format_quantity(e.figure.value, e.figure.unit), justify="right") for e in r.entries]
+        values = [Text(value_as_read(e.figure), justify="right") for e in r.entries]
         periods = [plain(e.period + (" plan" if e.figure.status == "plan" else "")) for e in r.entries]
-        name_width = min(NAME_LIMIT, max((len(n) for n in names), default=4))
-        value_width = max((len(v) for v in values), default=5)
-        period_width = max([len("period"), *(len(p) for p in periods)])
-        rest = self.size.width - CHROME - 3 - name_width - BAR_WIDTH - value_width - period_width - 2 * 6
-        for label, key, width in (("#", "rank", 3), ("name", "name", name_width), ("", "bar", BAR_WIDTH),
-                                  (Text("value", justify="right"), "value", value_width),
-                                  ("period", "period", period_width),
-                                  ("figure as stated", "figure", max(MIN_FIGURE, rest))):
-            table.add_column(label, key=key, width=width)
-        for i, (entry, name, value, period) in enumerate(zip(r.entries, names, values, periods), 1):
-            table.add_row(Text(str(i), justify="right"), name, bar_text(r.bar_fraction(entry)), value, period,
-                          plain(f"{figure_summary(entry.figure)} — {entry.figure.metric}"), key=entry.entity_id)
+        figures = [plain(f"{figure_summary(e.figure)} — {e.figure.metric}") for e in r.entries]
+        widths = rank_columns(self.size.width, names, values, periods, figures)
+        headers = {"rank": "#", "name": "name", "bar": "", "value": Text("value", justify="right"),
+                   "period": "period", "figure": "figure as stated"}
+        for key, width in widths.items():
+            table.add_column(headers[key], key=key, width=width)
+        for i, entry in enumerate(r.entries):
+            cells = {"rank": Text(str(i + 1), justify="right"), "name": middle_ellipsis(names[i], widths["name"]),
+                     "bar": bar_text(r.bar_fraction(entry), widths["bar"]), "value": values[i],
+                     "period": periods[i], "figure": middle_ellipsis(figures[i], widths.get("figure", 0))}
+            table.add_row(*(cells[key] for key in widths), key=entry.entity_id)
         unit = r.unit or "no unit"
         self.title = f"rank: {r.category} · {r.kind} ({unit})"
         others = f" · other units: {', '.join(r.other_units)} (u)" if r.other_units else ""
@@ -100,6 +115,7 @@ class RankScreen(Screen[None]):
         plans = "actual and plans" if r.with_plans else "actual only"
         table.border_title = f"{r.category} as {r.kind} in {unit}, largest first, latest period each"
         table.border_subtitle = f"{len(r.entries)} entities · {plans} (p){others}{kinds}"
+        self.query_one(StatusLine).show(f"ranking of {r.category} · {r.kind} ({unit})", len(r.entries))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """A click on a row opens its sources, as enter does."""
@@ -114,7 +130,7 @@ class RankScreen(Screen[None]):
             self.notify(f"every {r.category} {r.kind} figure is in {r.unit or 'no unit'}")
             return
         at = units.index(r.unit) if r.unit in units else -1
-        self.ranking = rank(self.store, r.category, units[(at + 1) % len(units)], r.kind, r.with_plans)
+        self.base = rank(self.store, r.category, units[(at + 1) % len(units)], r.kind, r.with_plans)
         self.fill()
 
     def action_next_kind(self) -> None:
@@ -125,15 +141,15 @@ class RankScreen(Screen[None]):
             self.notify(f"every {r.category} figure is a {r.kind}")
             return
         at = kinds.index(r.kind) if r.kind in kinds else -1
-        self.ranking = rank(self.store, r.category, None, kinds[(at + 1) % len(kinds)], r.with_plans)
+        self.base = rank(self.store, r.category, None, kinds[(at + 1) % len(kinds)], r.with_plans)
         self.fill()
 
     def action_toggle_plans(self) -> None:
         """Switch plans and targets in or out of the ranking (thresholds are never ranked)."""
         r = self.ranking
-        self.ranking = rank(self.store, r.category, r.unit, r.kind, not r.with_plans)
+        self.base = rank(self.store, r.category, r.unit, r.kind, not r.with_plans)
         self.fill()
-        self.notify("plans and targets ranked beside actual figures" if self.ranking.with_plans
+        self.notify("plans and targets ranked beside actual figures" if self.base.with_plans
                     else "actual figures only")
 
     def action_show_sources(self) -> None:

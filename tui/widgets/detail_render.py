@@ -11,13 +11,14 @@ from store import (
     figures_grouped,
     region_companies,
     region_figures,
+    same_facts,
     saved_comparison,
     subregions,
     value_text,
 )
 
 from ..highlight import passage_text, plain
-from .link_marks import corroboration_lines
+from .link_marks import corroboration_lines, link_mark
 
 
 def heading(name: str, kind: str) -> Text:
@@ -77,11 +78,11 @@ def region_chain(store, region_id: str | None) -> str:
 
 
 def grouped_figures(store, entity_id: str) -> list:
-    """An entity's figures under one dim heading per category."""
+    """An entity's figures under one dim heading per category, each fact once with its sources mark."""
     parts: list = []
     for category, figs in figures_grouped(store, entity_id).items():
         parts.append(Text(category, "bold dim"))
-        parts.extend(figure_line(store, f) for f in figs)
+        parts.extend(figure_line(store, f).append_text(link_mark(store, f)) for f, _ in same_facts(store, figs))
     return parts or [Text("no figures", "dim")]
 
 

@@ -24,8 +24,11 @@ class RegionTree(Tree[Selection]):
     """Regions and their companies; moving the cursor reports what is under it."""
 
     # space marks for comparison here as everywhere; enter still expands/collapses (auto_expand).
+    # `*` expands a whole subtree: Textual's shift+space never arrives from xterm or tmux (it is a space).
     BINDINGS = [Binding("space", "mark", "Mark", tooltip="Mark/unmark the region or company for comparison (c)",
-                        id="tree.mark")]
+                        id="tree.mark"),
+                Binding("asterisk", "expand_all", "Expand all", key_display="*",
+                        tooltip="Expand or collapse everything under the node", id="tree.expand_all")]
 
     marked: reactive[tuple[str, ...]] = reactive(tuple)
     """Ids the app has marked; their nodes show MARKER (set by the screen: attributes down)."""
@@ -95,6 +98,21 @@ class RegionTree(Tree[Selection]):
         """Ask the screen to mark or unmark the node under the cursor."""
         node = self.cursor_node
         self.post_message(MarkRequested(node.data if node is not None else None))
+
+    def action_expand_all(self) -> None:
+        """Expand everything under the cursor's node, or collapse it all when it is all open."""
+        node = self.cursor_node
+        if node is None or not node.allow_expand:
+            return
+        below, todo = [], list(node.children)
+        while todo:
+            child = todo.pop()
+            below.append(child)
+            todo.extend(child.children)
+        if node.is_expanded and all(n.is_expanded for n in below if n.allow_expand):
+            node.collapse_all()
+        else:
+            node.expand_all()
 
     def find(self, selection: Selection) -> UINode | None:
         """The node holding `selection`, if the tree has one."""

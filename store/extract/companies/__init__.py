@@ -22,17 +22,26 @@ __all__ = ["find_companies", "merge_companies"]
 
 # "OPPO and Vivo": two one-word brands joined by "and" are two runs, not one name.
 _TWO_BRANDS = re.compile(r"([A-Z][\w-]*) and ([A-Z][\w-]*)")
+# What opens a list of firms: after it, "A and B C" is two items ("such as Xiagong and King Long").
+_LIST_OPENER = re.compile(r"\b(?:such as|including|like|represented by|led by)\s+(?:the\s+)?$")
 # A lower-case "group" right after a brand is part of its name ("BAIC group").
 _LOWER_GROUP = re.compile(r" group\b")
 
 
-def _runs(model: DocModel) -> list[tuple[int, int, int | None]]:
+def _runs(model: DocModel, zones: list[tuple[int, int]] = ()) -> list[tuple[int, int, int | None]]:
     """Every Title-case run as (start, name end, end of its legal suffix or None), header lines aside."""
     out = []
     for m in RUN.finditer(model.text):
         if model.is_furniture(m.start(), m.end()):
             continue
         two = _TWO_BRANDS.fullmatch(m.group())
+        listed = (model.text[max(0, m.start() - 2):m.start()] == ", " or _LIST_OPENER.search(
+            model.text, max(0, m.start() - 20), m.start())) and " and " in m.group() \
+            and not m.group("legal") and not any(a < m.end() and m.start() < b for a, b in zones)
+        if listed:  # "A, B and C D": the last "and" of a list joins two items, not one name
+            cut = m.start() + m.group().rindex(" and ")
+            out += [(m.start(), cut, None), (cut + 5, m.end(), None)]
+            continue
         if two and not m.group("legal"):
             base = m.start()
             out += [(base + two.start(1), base + two.end(1), None), (base + two.start(2), base + two.end(2), None)]
@@ -44,7 +53,7 @@ def _runs(model: DocModel) -> list[tuple[int, int, int | None]]:
 
 def _candidates(ctx: DocContext, model: DocModel, zones: list[tuple[int, int]]) -> list[Candidate]:
     """Every company span in the document, without overlaps."""
-    runs = _runs(model)
+    runs = _runs(model, zones)
     found = [c for start, end, legal in runs for c in judge_run(ctx, start, end, legal)
              if (c.start, c.end) not in ctx.exact_places and not ctx.is_place(c.start, c.end)]
     found += cue_candidates(ctx, runs, found)
@@ -117,7 +126,7 @@ def find_companies(model: DocModel, regions: list[RegionHit], region_records: di
     zone = {r.key for r in regions if r.key in region_records and region_records[r.key].level == "zone"}
     names = {r.text for r in regions if r.key not in zone} | {
         n for r in region_records.values() if r.level != "zone" for n in [r.name, *r.aliases]}
-    ctx = make_context(text, [(r.start, r.end) for r in regions if r.key not in zone],
+    ctx = make_context(model, [(r.start, r.end) for r in regions if r.key not in zone],
                        [(r.start, r.end) for r in regions if r.key in zone], names,
                        [(q.start, q.end) for q in model.quotes if q.end - q.start < 120])
     cands = _candidates(ctx, model, [(r.start, r.end) for r in regions if r.key in zone])

@@ -6,7 +6,7 @@ import re
 from ..regions.gazetteer import load as gazetteer
 from .aliases import load_aliases, strip_legal
 from .keys import doc_key
-from .text import Candidate, DocContext, SpanIndex, tokens
+from .text import Candidate, DocContext, SpanIndex
 from .words import load_words
 
 # A brand followed by a model code names a product, not the firm: "the Audi A5L", "Huawei P60".
@@ -23,13 +23,13 @@ def _spaced_spellings(brand: str) -> set[str]:
 
 def _anchor_pattern(ctx: DocContext, found: list[Candidate]) -> re.Pattern:
     """Names already known in this document, alias variants and well-known firms, longest first."""
-    aliases, famous = load_aliases()
-    names = set(aliases) | set(famous)
+    table = load_aliases()
+    names = set(table.variants) | set(table.famous)
     for c in found:
         names.add(strip_legal(ctx.text[c.start:c.end]))
         key = doc_key(ctx, c)
         if len(key) == 2 and not key[0].startswith(("~", "=")) and len(key[1]) > 2:
-            names |= {t[2] for t in tokens(ctx.text, c.start, c.end) if t[2].lower() == key[1]}
+            names |= {t[2] for t in ctx.tokens(c.start, c.end) if t[2].lower() == key[1]}
             names |= _spaced_spellings(key[1])
     alt = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
     return re.compile(rf"(?<![A-Za-z])(?:{alt})(?![A-Za-z])")
@@ -47,7 +47,7 @@ def anchor_candidates(ctx: DocContext, found: list[Candidate]) -> list[Candidate
         start, end = m.start(), m.end()
         before = re.search(r"(?:China|my country)[ \u00a0]$", ctx.text[max(0, start - 12):start])
         start = start - len(before.group()) if before else start
-        for s, e, word in tokens(ctx.text, end, min(len(ctx.text), end + 40)):
+        for s, e, word in ctx.tokens(end, min(len(ctx.text), end + 40)):
             if s - end > 1 or ctx.text[end:s].strip() or not (word in w.industry_ends or w.kinds.get(word) == "firm"):
                 break
             end = e
@@ -60,7 +60,7 @@ def anchor_candidates(ctx: DocContext, found: list[Candidate]) -> list[Candidate
 def trim_known_prefix(ctx: DocContext, cands: list[Candidate]) -> None:
     """'X Technology Center' where X is a firm named elsewhere is a unit of X: keep only X."""
     names = [{strip_legal(ctx.text[c.start:c.end])} | {
-        t[2] for t in tokens(ctx.text, c.start, c.end) if t[2].lower() in doc_key(ctx, c)[1:2]}
+        t[2] for t in ctx.tokens(c.start, c.end) if t[2].lower() in doc_key(ctx, c)[1:2]}
         for c in cands]
     for i, c in enumerate(cands):
         text = ctx.text[c.start:c.end]

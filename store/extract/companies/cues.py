@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from ..document.vocab import vocab
+from ...calendar import month_number
 from .names import trim_leading
 from .text import (
     Candidate,
@@ -12,22 +13,24 @@ from .text import (
     is_distinctive,
     looks_like_person,
     strip_possessive,
-    tokens,
 )
 from .words import load_words
 
-_CUE_BEFORE = re.compile(r"(?:\b(?:giant|enterprise|company|firm|manufacturer|automaker|carmaker|brand|maker|"
-                         r"supplier|producer|conglomerate|provider|operator|developer|exporter|retailer|"
-                         r"vendor|chipmaker|steelmaker|shipbuilder|shipyard|partner|rival|subsidiary)"
-                         r"|\b(?:teamed up|cooperated|partnered|cooperation|together) with"
-                         r"|\b(?:produced|made|built|developed|manufactured|designed|supplied|operated|owned|"
-                         r"acquired) by"
-                         r"|\b(?:known|referred\s+to|abbreviated)\s+as\s*[\"“]?)\s*$", re.I)
-_CUE_AFTER = re.compile(r"^,\s+an?\s+[A-Z][\w.-]*-based\s+[a-z]|"
-                        r"^,?\s+(?:is\s+|was\s+|as\s+|are\s+|were\s+)?(?:a|an|the|another|two|three|four|"
-                        r"both|several)\s+[^,.;]{0,50}?"
-                        r"\b(?:compan(?:y|ies)|enterprises?|firms?|manufacturers?|automakers?|suppliers?|giants?|"
-                        r"producers?|makers?|champions?|exporters?|brands?|conglomerates?|groups?)\b")
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[re.Pattern, re.Pattern]:
+    """Patterns for the words before a bare firm name and the appositive after it."""
+    roles = "|".join(load_words().role_nouns)
+    before = re.compile(rf"(?:\b(?:{roles})"
+                        r"|\b(?:teamed up|cooperated|partnered|cooperation|together) with"
+                        r"|\b(?:produced|made|built|developed|manufactured|designed|supplied|operated|owned|"
+                        r"acquired) by"
+                        r"|\b(?:known|referred\s+to|abbreviated)\s+as\s*[\"“]?)\s*$", re.I)
+    after = re.compile(r"^,\s+an?\s+[A-Z][\w.-]*-based\s+[a-z]|"
+                       r"^,?\s+(?:is\s+|was\s+|as\s+|are\s+|were\s+)?(?:a|an|the|another|two|three|four|"
+                       r"both|several)\s+[^,.;]{0,50}?"
+                       rf"\b(?:{roles}|compan(?:y|ies))s?\b")
+    return before, after
 
 
 def plausible_name(ctx: DocContext, start: int, end: int, industry_ok: bool = False) -> tuple[int, int] | None:
@@ -35,10 +38,10 @@ def plausible_name(ctx: DocContext, start: int, end: int, industry_ok: bool = Fa
 
     With `industry_ok`, a name of common words ending in an industry word ("Power Diamond") will do."""
     w = load_words()
-    toks = trim_leading(ctx, tokens(ctx.text, start, end))
+    toks = trim_leading(ctx, ctx.tokens(start, end))
     words = [strip_possessive(t[2]) for t in toks]
     if not toks or set(words) & (w.not_company | w.title_words) or looks_like_person(words) \
-            or (len(words) == 1 and vocab().month_number(words[0]) and words[0][0].isupper()):
+            or (len(words) == 1 and month_number(words[0]) and words[0][0].isupper()):
         return None  # people, bodies, titles and months are no firms
     if " ".join(words) in w.region_phrases:
         return None  # "South China's Guangdong": a part of the country, not a brand
@@ -59,7 +62,9 @@ def cue_candidates(ctx: DocContext, runs: list, found: list[Candidate]) -> list[
         if not span:
             continue
         before, after = ctx.text[max(0, span[0] - 40):span[0]], ctx.text[span[1]:span[1] + 90]
-        strong = _CUE_BEFORE.search(before) or _CUE_AFTER.search(after)
+        before = before.rsplit("\n", 1)[-1]  # a cue never reaches across a paragraph break
+        cue_before, cue_after = _cues()
+        strong = cue_before.search(before) or cue_after.search(after)
         if strong or (after[:2] in ("'s", "’s") and plausible_name(ctx, *span)
                       and not _institution_possessive(after)):
             out.append(Candidate(*span))

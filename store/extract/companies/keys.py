@@ -6,7 +6,7 @@ from collections import Counter
 from rapidfuzz import fuzz
 
 from .aliases import alias_canonical, strip_legal
-from .text import Candidate, DocContext, is_distinctive, looks_pinyin, tokens
+from .text import Candidate, DocContext, is_distinctive, looks_pinyin
 from .words import load_words
 
 SPELLING_RATIO = 88  # "Sennic" / "Sennics": one translator's slip, not another firm
@@ -19,7 +19,7 @@ def doc_key(ctx: DocContext, cand: Candidate) -> tuple:
     if canonical:
         return ("=", canonical.lower())
     w = load_words()
-    toks = [t for t in tokens(ctx.text, cand.start, cand.start + len(strip_legal(text)))]
+    toks = [t for t in ctx.tokens(cand.start, cand.start + len(strip_legal(text)))]
     distinct = [t for t in toks if is_distinctive(ctx, *t)]
     if distinct:
         if not any(looks_pinyin(t[2]) or t[2].isupper() for t in distinct):

@@ -14,7 +14,7 @@ _BACK_SEP = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+|、\s*)$")
 # A list item that is not a Title-case run: a short chunk between separators
 # ("enterprises such as BAIC group, Mercedes Benz new energy, ideal automobile").
 _CHUNK_SEP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
-_CHUNK_END = re.compile(r"[.;:!?()\n]")
+_CHUNK_END = re.compile(r"[.;:!?()\n—–]|\s-\s")
 _NOT_IN_NAME = frozenset("""a an the of in on at to for with from by as is are was were be been has have
 had will would can could other others etc many some more most all this that these those its their
 which who whose""".split())

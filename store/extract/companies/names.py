@@ -1,7 +1,7 @@
 """Judge a Title-case run by its words: which organisations, if any, it names."""
 from __future__ import annotations
 
-from .text import Candidate, DocContext, is_distinctive, strip_possessive, tokens
+from .text import Candidate, DocContext, is_distinctive, strip_possessive
 from .words import load_words
 
 
@@ -33,7 +33,7 @@ def _split_at(toks: list, word: str) -> list[tuple[list, list]]:
 
 def judge_run(ctx: DocContext, start: int, end: int, legal_end: int | None = None) -> list[Candidate]:
     """The organisations a Title-case run [start, end) names; `legal_end` ends a "Co., Ltd." after it."""
-    toks = trim_leading(ctx, tokens(ctx.text, start, end))
+    toks = trim_leading(ctx, ctx.tokens(start, end))
     if not toks:
         return []
     if ctx.text.startswith("my country", toks[0][0] - 11) and ctx.text[toks[0][0] - 11:toks[0][0]] \

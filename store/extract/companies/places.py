@@ -6,7 +6,8 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from ...models import Region, RegionHit
-from .text import Candidate, DocContext, SpanIndex, tokens
+from ..regions.hierarchy import ancestors
+from .text import Candidate, DocContext, SpanIndex
 from .words import load_words
 
 _LEVEL_RANK = {"zone": 0, "town": 1, "district": 2, "county": 3, "prefecture": 4, "province": 5}
@@ -37,7 +38,7 @@ class Hits:
         """True when the paragraph names `place` or a place inside it, outside firms' names."""
         key = (para.index, place)
         if key not in self._about:
-            self._about[key] = any(h.key == place or place in _ancestors(h.key, records)
+            self._about[key] = any(h.key == place or place in ancestors(h.key, records)
                                    for h in self.free(para.start, para.end, (0, 0)))
         return self._about[key]
 
@@ -63,7 +64,8 @@ def place_of_firm(model, mentions: list[Candidate], hits: Hits, records: dict[st
     if not support:
         return None
     def total(region_id: str) -> tuple[float, int]:
-        above = _ancestors(region_id, records)
+        """A place's own support plus half its ancestors', then its depth."""
+        above = ancestors(region_id, records)
         inherited = sum(v for k, v in support.items() if k in above) / 2
         return support[region_id] + inherited, -_LEVEL_RANK.get(records[region_id].level, 9)
     return max(support, key=total)
@@ -130,20 +132,10 @@ def _origin_pattern() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
 
 
-def _ancestors(key: str, records: dict[str, Region]) -> set[str]:
-    """The ids of a region's parents, up to its province."""
-    out: set[str] = set()
-    region = records.get(key)
-    while region and region.parent_id and region.parent_id not in out:
-        out.add(region.parent_id)
-        region = records.get(region.parent_id)
-    return out
-
-
 def without_place(ctx: DocContext, cand: Candidate) -> str:
     """A branded name without the places before its brand: "Anyang Qiaolong Pump" -> "Qiaolong Pump"."""
     places = load_words().place_prefixes | {"my", "country"}
-    toks = tokens(ctx.text, cand.start, cand.end)
+    toks = ctx.tokens(cand.start, cand.end)
     start = cand.start
     for s, e, word in toks[:-1]:
         if not (ctx.is_place(s, e) or word in places or word.lower() in ctx.place_names

@@ -5,6 +5,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 
+from ..document import DocModel
 from .words import load_words
 
 _SP = r"[ \u00a0]"
@@ -16,8 +17,6 @@ _LEGAL = rf"(?:,?{_SP}?Co\.?,?{_SP}?Ltd\b\.?|{_SP}Company{_SP}Limited|,?{_SP}(?:
 RUN = re.compile(
     rf"(?<![A-Za-z0-9])(?:{_WORD})(?:{_SP}(?:(?:of{_SP}the|of|and|&){_SP})?"
     rf"(?:{_WORD}|{_PAREN}))*(?P<legal>{_LEGAL})?")
-TOKEN = re.compile(rf"{_PAREN}|[A-Za-z][A-Za-z0-9&\-]*(?:['’][A-Za-z]{{2,}})*")
-LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z][a-z\-]+")
 # A run of Mandarin syllables: Chinese brand words ("Weihua", "Shenma") look like this, English ones do not.
 PINYIN = re.compile(r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|iao|ian|uai|uan|ang|eng|ing|"
                     r"ong|ai|ei|ui|ao|ou|iu|ie|ue|ve|er|an|en|in|un|ia|ua|uo|a|o|e|i|u|v))+")
@@ -25,14 +24,40 @@ PINYIN = re.compile(r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|i
 
 @dataclass
 class DocContext:
-    """What judging a name needs to know about its document."""
+    """What judging a name needs to know about its document (read from its document model)."""
 
-    text: str
+    model: DocModel
     lower_words: frozenset  # words the document also writes in lower case: common words
     place_spans: list  # (start, end) of region hits naming towns and larger places
     exact_places: frozenset  # (start, end) of every region hit, zones included
     place_names: frozenset = frozenset()  # lower-cased names of the places the document names
     not_org_spans: tuple = ()  # lists of things ("projects such as ...") and quoted titles
+
+    @property
+    def text(self) -> str:
+        """The article's text."""
+        return self.model.text
+
+    def tokens(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The document model's word tokens inside [start, end) as (start, end, word).
+
+        A bracketed word stays one token ("(Group)", "(Taiyuan)"), as names use it; a
+        possessive "'s" and punctuation are left out.
+        """
+        toks = self.model.tokens_between(start, end)
+        out: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if t.text == "(" and i + 2 < len(toks) and toks[i + 2].text == ")" and toks[i + 1].is_word \
+                    and toks[i + 1].is_capitalised and toks[i + 1].start == t.end:
+                out.append((t.start, toks[i + 2].end, self.text[t.start:toks[i + 2].end]))
+                i += 3
+                continue
+            if t.is_word:
+                out.append((t.start, t.end, t.text))
+            i += 1
+        return out
 
     def in_not_org_span(self, start: int, end: int) -> bool:
         """True inside a list of non-organisations or a quoted title, where an industry word is no firm."""
@@ -48,12 +73,13 @@ class DocContext:
         return False
 
 
-def make_context(text: str, places: list[tuple[int, int]], zones: list[tuple[int, int]] = (),
+def make_context(model: DocModel, places: list[tuple[int, int]], zones: list[tuple[int, int]] = (),
                  place_names: set[str] = frozenset(), quotes: list[tuple[int, int]] = ()) -> DocContext:
-    """A DocContext for `text` with the spans of its places and zones, and the names of its places."""
-    return DocContext(text, frozenset(LOWER_WORD.findall(text)), sorted(places),
-                      frozenset(places) | frozenset(zones), frozenset(n.lower() for n in place_names),
-                      tuple(_thing_lists(text)) + tuple(quotes))
+    """A DocContext for an article with the spans of its places and zones, and their names."""
+    lower = frozenset(t.text for t in model.tokens if t.is_word and t.text[0].islower() and len(t.text) > 1)
+    return DocContext(model, lower, sorted(places), frozenset(places) | frozenset(zones),
+                      frozenset(n.lower() for n in place_names),
+                      tuple(_thing_lists(model.text)) + tuple(quotes))
 
 
 # "projects such as A, B and C": a list introduced by a plural noun; the list runs to the clause end.
@@ -78,12 +104,6 @@ def _thing_lists(text: str) -> list[tuple[int, int]]:
             if not famous_pattern().search(text, *span):
                 out.append(span)
     return out
-
-
-def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
-    """Word tokens of text[start:end] as (start, end, word), offsets into `text`."""
-    end = len(text) if end is None else end
-    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
 
 
 def strip_possessive(word: str) -> str:

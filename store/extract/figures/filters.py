@@ -8,6 +8,8 @@ from .vocabulary import vocabulary
 from .words import head_noun, measure_after
 
 _PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
+# "the 1st three quarters", "the 1 st stage": a digit ordinal right before reads as "first".
+_PREV_ORDINAL = re.compile(r"\d\s?(?:st|nd|rd|th)\s+$", re.I)
 _NOT_AFTER = {"top", "first", "last", "past", "next", "previous", "recent", "no", "phase"}
 _TEMPORAL = {"in", "since", "by", "from", "to", "until", "of", "during", "before", "after",
              "year", "end", "early", "late", "mid", "and", "or", "the"}
@@ -17,6 +19,8 @@ _LEVEL_AFTER = re.compile(rf"\s+(?:{SCALE_WORDS})-level\b", re.I)
 
 def _prev_word(text: str, start: int) -> str:
     """The word before `start` (lowercase), skipping spaces and punctuation."""
+    if _PREV_ORDINAL.search(text, max(0, start - 8), start):
+        return "first"
     m = _PREV_WORD.search(text, max(0, start - 30), start)
     return m.group(1).lower() if m else ""
 

@@ -59,13 +59,25 @@ class PeriodPhrase:
             object.__setattr__(self, "last_year", int(re.findall(r"\d{4}", self.period)[-1]))
 
 
+# Ordinals as translators also write them: "the 1st three quarters", "the 3rd quarter".
+_DIGIT_ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"}
+_ORDINAL_DIGITS = re.compile(r"\b(?:1st|2nd|3rd|4th)\b", re.I)
+
+
+def _with_digit_ordinals(pattern: str) -> str:
+    """A part-of-year alternation that also accepts "1st" for "first" (and so on)."""
+    for digits, word in _DIGIT_ORDINALS.items():
+        pattern = pattern.replace(word, f"(?:{word}|{digits})")
+    return pattern
+
+
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
     """The period grammar, built from the calendar vocabulary."""
     vocab = vocabulary()
     months = f"(?-i:{vocab.month_names})"  # "May" and "March", never "may" and "march"
     relative, present, parts = (alternation(vocab.relative_years), alternation(vocab.present),
-                                alternation(vocab.parts))
+                                _with_digit_ordinals(alternation(vocab.parts)))
 
     def year_tail(explicit: str, rel: str) -> str:
         """ ", 2024" or " of this year" after a month or part, in groups named `explicit`, `rel`."""
@@ -138,7 +150,7 @@ def _resolve(m: re.Match, dating: Dating) -> tuple[str | None, bool, bool]:
     if g("m1"):
         return _months(_year_of(m, "my", "mrel", dating), _month(g("m1")), _month(g("m2"))), False, not g("my")
     if g("part"):
-        part = " ".join(g("part").lower().split())
+        part = _ORDINAL_DIGITS.sub(lambda o: _DIGIT_ORDINALS[o.group().lower()], " ".join(g("part").lower().split()))
         span = (1, _number(g("nmonths")) or 12) if g("nmonths") else vocabulary().parts[part]
         return _months(_year_of(m, "py", "prel", dating), *span), False, not g("py")
     if g("endmonth"):  # "by the end of July": the year to date

@@ -15,6 +15,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
+from ...calendar import MONTHS
 from ...errors import MfgError
 from ...models import CATEGORIES
 
@@ -260,11 +261,8 @@ def _categories(check: _Checker) -> dict:
 
 
 def _calendar(check: _Checker) -> dict:
-    """calendar.json: months, relative years, present words, parts of a year, baseline words."""
-    months = check.get("months", list)
-    if len(months) != 12:
-        raise check.fail("months", "must list the twelve months in order")
-    months = tuple(check.words(f"months[{i}]", names) for i, names in enumerate(months, 1))
+    """calendar.json: relative years, present words, parts of a year, baseline words."""
+    months = MONTHS  # a closed set, written once for the whole library
     parts = {}
     for part, span in check.word_map("parts", list).items():
         if len(span) != 2 or not all(isinstance(m, int) and 1 <= m <= 12 for m in span) or span[0] > span[1]:

@@ -5,6 +5,7 @@ from collections import Counter
 
 from ...models import Region, RegionHit
 from ..document import DocModel
+from .hierarchy import chain
 
 LEVEL_DEPTH = {"province": 0, "prefecture": 1, "county": 2, "district": 2, "town": 3, "zone": 4}
 TITLE_WEIGHT = 3
@@ -12,15 +13,6 @@ OPENING_WEIGHT = 2
 OPENING_PARAGRAPHS = 2
 # A more local place takes over from its parent when it gets this share of the parent's weight.
 LOCAL_SHARE = 0.5
-
-
-def chain(region_id: str, records: dict[str, Region]) -> list[str]:
-    """The region and its ancestors, nearest first."""
-    out: list[str] = []
-    while region_id in records and region_id not in out:
-        out.append(region_id)
-        region_id = records[region_id].parent_id or ""
-    return out
 
 
 def focus_place(model: DocModel, hits: list[RegionHit], records: dict[str, Region]) -> str | None:

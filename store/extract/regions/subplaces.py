@@ -10,6 +10,13 @@ from ...models import Region, RegionHit
 from ..document import DocModel
 from .gazetteer import LEVEL_RANK, Gazetteer
 from .scan import Mention
+from .zone_variants import (
+    bare_town_mentions,
+    canonical_name,
+    generic_mentions,
+    group_spans,
+    outer_first,
+)
 from .zones import ZoneSpan
 
 PROVINCE_LEVELS = {"province"}
@@ -36,17 +43,17 @@ class Kept:
 def find_subplaces(model: DocModel, zones: list[ZoneSpan], kept: list[Mention], gaz: Gazetteer,
                    towns=None) -> list[tuple[RegionHit, Region]]:
     """Every named zone and town mention, with the Region (and parent) it names."""
-    groups = _group(zones)
+    groups = group_spans(zones)
     kept = Kept(kept, gaz)
     placed: dict[int, Region] = {}  # id(group) → Region
     # Later names first, so "X Village, Y Town" finds Y Town already placed; zones that others
     # lie "within" before those others.
     order = sorted(groups, key=lambda g: -g[0].start)
-    for group in _outer_first(order):
+    for group in outer_first(order):
         parent = _best_parent(group, model, kept, gaz, placed, groups, towns)
         if parent is None:
             continue  # nowhere in China to hang it: likely a place abroad
-        name = _canonical(group, kept, gaz)
+        name = canonical_name(group, kept, gaz)
         level = group[0].level
         placed[id(group)] = Region(f"x:{parent}:{_slug(name)}", name, level, parent, [])
     hits = []
@@ -58,45 +65,9 @@ def find_subplaces(model: DocModel, zones: list[ZoneSpan], kept: list[Mention], 
             hits.append((RegionHit(span.start, span.end, span.text, region.id), region))
             if span.text not in region.aliases:
                 region.aliases.append(span.text)
-        hits.extend((hit, region) for hit in _bare_town_mentions(model, group, region, kept, zones))
-    hits.extend(_generic_mentions(zones, groups, placed))
+        hits.extend((hit, region) for hit in bare_town_mentions(model, group, region, kept, zones))
+    hits.extend(generic_mentions(zones, groups, placed))
     return hits
-
-
-def _group(zones: list[ZoneSpan]) -> list[list[ZoneSpan]]:
-    """Named spans grouped into one list per zone or town (variants of one name joined)."""
-    named = [z for z in zones if not z.generic]
-    groups: list[list[ZoneSpan]] = []
-    for span in sorted(named, key=lambda z: -len(z.proper)):
-        home = next((g for g in groups if _same_place(g[0], span, groups)), None)
-        if home is None:
-            groups.append([span])
-        else:
-            home.append(span)
-    return [sorted(g, key=lambda z: z.start) for g in groups]
-
-
-def _same_place(a: ZoneSpan, b: ZoneSpan, groups: list[list[ZoneSpan]]) -> bool:
-    """Two spans name one place: same level and head, and one's proper words hold the other's.
-
-    "Shiyan Hi-tech Zone" is "Shiyan Hi-tech Industrial Development Zone"; a subset only joins
-    the one group it fits ("Big Data Industrial Park" → the single "Huaihai Big Data" park).
-    """
-    if a.level != b.level or a.head != b.head or a.within is not None or b.within is not None:
-        return False
-    pa, pb = set(a.proper), set(b.proper)
-    if pa == pb:
-        return True
-    if not pb < pa:
-        return False
-    fits = [g for g in groups if set(g[0].proper) >= pb and g[0].head == b.head and g[0].level == b.level]
-    return len(fits) == 1
-
-
-def _outer_first(groups: list[list[ZoneSpan]]) -> list[list[ZoneSpan]]:
-    """Groups ordered so a zone that others lie "within" is placed before them."""
-    inner = [g for g in groups if any(z.within for z in g)]
-    return [g for g in groups if g not in inner] + inner
 
 
 def _best_parent(group, model, kept, gaz, placed, groups, towns) -> str | None:
@@ -105,6 +76,7 @@ def _best_parent(group, model, kept, gaz, placed, groups, towns) -> str | None:
     if not options:
         return None
     def depth(pid: str) -> int:
+        """How local a parent is (a zone or town most)."""
         place = gaz.get(pid)
         return -LEVEL_RANK[place.level] if place else 1  # a zone or town is most local
     return max(options, key=lambda o: (o[0], depth(o[1])))[1]
@@ -172,48 +144,6 @@ def _context_parent(span: ZoneSpan, model: DocModel, kept: Kept, gaz: Gazetteer)
 def _window(kept: Kept, lo: int, hi: int, pos: int, reach: int = 2000) -> list[Mention]:
     """Mentions of [lo, hi) within `reach` of `pos` (a long paragraph acts like several)."""
     return kept.between(max(lo, pos - reach), min(hi, pos + reach))
-
-
-def _canonical(group: list[ZoneSpan], kept: Kept, gaz: Gazetteer) -> str:
-    """The fullest name: the longest mention, without a bracketed alias or a leading province."""
-    best = max(group, key=lambda z: (len(z.name or z.text), (z.name or z.text)[:1].isupper()))
-    name = re.sub(r"\s*\([^()]*\)$", "", best.name or best.text)
-    lead = next((m for m in kept.between(best.start, best.start + 1) if m.place.level == "province"), None)
-    if lead and kept.between(lead.end + 1, lead.end + 2):
-        name = name[lead.end - lead.start:].lstrip()
-    if re.search(r"parks$|zones$|areas$", name, re.I):
-        name = name[:-1]
-    return name
-
-
-def _bare_town_mentions(model, group, region, kept, zones) -> list[RegionHit]:
-    """A town named "Chang'an Town" once is also "Chang'an" alone elsewhere in the text."""
-    if group[0].level != "town" or len(group[0].proper) != 1:
-        return []
-    word = group[0].text.rsplit(" ", 1)[0]
-    taken = sorted([(z.start, z.end) for z in zones] + [(m.start, m.end) for m in kept.all])
-    out = []
-    for m in re.finditer(rf"(?<![\w'’]){re.escape(word)}(?![\w'’-])", model.text):
-        i = bisect_left(taken, (m.start() + 1, -1)) - 1
-        if i < 0 or not (taken[i][0] <= m.start() < taken[i][1]):
-            out.append(RegionHit(m.start(), m.end(), m.group(), region.id))
-    return out
-
-
-def _generic_mentions(zones, groups, placed) -> list[tuple[RegionHit, Region]]:
-    """A capitalised bare type ("High-tech Zone") names the one zone of that type in the text."""
-    out = []
-    for span in zones:
-        if not span.generic or not span.text[:1].isupper():
-            continue
-        fits = [g for g in groups if g[0].head == span.head and g[0].hightech == span.hightech
-                and g[0].level == span.level and id(g) in placed]
-        if len(fits) == 1:
-            region = placed[id(fits[0])]
-            out.append((RegionHit(span.start, span.end, span.text, region.id), region))
-            if span.text not in region.aliases:
-                region.aliases.append(span.text)
-    return out
 
 
 def _slug(name: str) -> str:

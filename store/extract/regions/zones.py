@@ -16,6 +16,9 @@ from .zone_words import ZoneWords, zone_words
 
 # Words that open a sentence or phrase without belonging to a name ("In", "The").
 FUNCTION_WORDS = frozenset(w.lower() for w in vocab().function_words)
+# Number words never name a zone ("One development zone and six industrial parks").
+NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve twenty thirty
+hundred hundreds thousand thousands several many some all each every both first second third""".split())
 PLACE_SUFFIXES = frozenset({"county", "city", "province", "district", "prefecture"})
 MAX_BRACKET = 6
 MAX_TOWN_WORDS = 2
@@ -143,7 +146,8 @@ def _zone(model: DocModel, first: int, last: int, head_first: int, head_last: in
     name_toks = toks[first:head_first]
     proper = tuple(t.lower for t in name_toks
                    if t.is_word and t.is_capitalised and t.lower not in words.modifiers
-                   and t.lower not in words.connectors and t.lower not in PLACE_SUFFIXES)
+                   and t.lower not in words.connectors and t.lower not in PLACE_SUFFIXES
+                   and t.lower not in NUMBER_WORDS)
     proper += tuple(t.lower for t in toks[head_last + 1:last + 1]
                     if t.is_word and t.is_capitalised and t.lower not in words.modifiers
                     and t.lower not in words.zone_heads and t.lower != "for")

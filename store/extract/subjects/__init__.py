@@ -4,7 +4,7 @@ Candidates are the entities named in the figure's sentence and the sentences bef
 its paragraph, the entities that "it", "the company" or "this zone" refer back to, the place of
 the section heading and the place the article is about. Each gets evidence (same clause,
 grammatical subject, possessive, distance, whether the metric suits a firm or a place,
-prominence...), and fitted weights (data/weights.json) pick the best. Places inside company
+the most local place...), and fitted weights (data/weights.json) pick the best. Places inside company
 names and names inside a figure's own span are never candidates.
 
 Entry point: `attribute_subjects(extraction, mentions, regions)`.
@@ -70,6 +70,7 @@ def _section_places(model: DocModel, mentions: list[Mention], regions: dict[str,
     cache: dict[int, str | None] = {}
 
     def place_at(pos: int) -> str | None:
+        """The place of the latest heading before `pos` that names one (cached per heading)."""
         for heading in model.headings_before(pos):
             if heading.index in cache:
                 return cache[heading.index]
