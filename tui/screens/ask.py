@@ -13,27 +13,51 @@ from textual.widgets.option_list import Option
 from store import visible
 
 
-class PickModal(ModalScreen[str | None]):
+class Question(ModalScreen[str | None]):
+    """A box titled with the question; escape closes it without an answer (None)."""
+
+    BOX_ID = ""
+    HINT = ""
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        """The box, titled with the question (document text, made visible), around `fields`."""
+        with Vertical(id=self.BOX_ID) as box:
+            box.border_title = visible(self.title_text)
+            box.border_subtitle = self.HINT
+            yield from self.fields()
+
+    def fields(self) -> ComposeResult:
+        """What the question asks with (each subclass its own)."""
+        return iter(())
+
+    def action_cancel(self) -> None:
+        """Close without an answer."""
+        self.dismiss(None)
+
+
+class PickModal(Question):
     """Choose one of `options` ((value, label) pairs): typing narrows the list, enter picks the
     highlighted one, escape cancels (None)."""
 
+    BOX_ID = "pick-box"
+    HINT = "type to narrow · enter picks · escape cancels"
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", tooltip="Close without choosing", id="pick.cancel"),
         Binding("down", "to_list", "List", show=False, tooltip="From the filter to the list", id="pick.down"),
     ]
 
     def __init__(self, title: str, options: list[tuple[str, str]]) -> None:
-        super().__init__()
-        self.title_text = title
+        super().__init__(title)
         self.options = options
 
-    def compose(self) -> ComposeResult:
-        """The question as the box's title, a filter, the list."""
-        with Vertical(id="pick-box") as box:
-            box.border_title = visible(self.title_text)
-            box.border_subtitle = "type to narrow · enter picks · escape cancels"
-            yield Input(placeholder="type to narrow the list", id="pick-filter")
-            yield OptionList(id="pick-list")
+    def fields(self) -> ComposeResult:
+        """A filter above the list."""
+        yield Input(placeholder="type to narrow the list", id="pick-filter")
+        yield OptionList(id="pick-list")
 
     def on_mount(self) -> None:
         """All options listed, the cursor in the filter."""
@@ -70,27 +94,21 @@ class PickModal(ModalScreen[str | None]):
         """Down from the filter moves into the list."""
         self.query_one("#pick-list", OptionList).focus()
 
-    def action_cancel(self) -> None:
-        """Close without a choice."""
-        self.dismiss(None)
 
-
-class NameModal(ModalScreen[str | None]):
+class NameModal(Question):
     """Type a name: enter accepts it, escape cancels (None)."""
 
+    BOX_ID = "name-box"
+    HINT = "enter saves · escape cancels"
     BINDINGS = [Binding("escape", "cancel", "Cancel", tooltip="Close without a name", id="name.cancel")]
 
     def __init__(self, title: str, value: str = "") -> None:
-        super().__init__()
-        self.title_text = title
+        super().__init__(title)
         self.value = value
 
-    def compose(self) -> ComposeResult:
-        """The question as the box's title, and the name."""
-        with Vertical(id="name-box") as box:
-            box.border_title = visible(self.title_text)
-            box.border_subtitle = "enter saves · escape cancels"
-            yield Input(self.value, id="name-input")
+    def fields(self) -> ComposeResult:
+        """The name, ready to edit."""
+        yield Input(self.value, id="name-input")
 
     def on_mount(self) -> None:
         """The cursor in the name."""
@@ -101,7 +119,3 @@ class NameModal(ModalScreen[str | None]):
         """Enter: the name, if one was typed."""
         if event.value.strip():
             self.dismiss(event.value.strip())
-
-    def action_cancel(self) -> None:
-        """Close without a name."""
-        self.dismiss(None)
