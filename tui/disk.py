@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from store import on_disk
 
+from .user_state import SECTION
+
 
 class DiskWatch:
     """What the store's files were when it was opened; `changed` says once that they are not."""
@@ -16,13 +18,19 @@ class DiskWatch:
 
     def opened(self, path) -> None:
         """The store at `path` was (re)opened just now."""
-        self.path, self.seen, self.told, self.reloading = path, on_disk(path), False, False
+        self.path, self.seen, self.told, self.reloading = path, self._now(path), False, False
+
+    @staticmethod
+    def _now(path) -> tuple:
+        """The files as they are; the explorer's own section of state.json (marks, history,
+        the last view), which it writes itself, does not count."""
+        return on_disk(path, ignore=(SECTION,))
 
     def changed(self) -> bool:
         """True the first time the files differ from when the store was opened."""
         if self.path is None or self.told or self.reloading:
             return False
-        if on_disk(self.path) == self.seen:
+        if self._now(self.path) == self.seen:
             return False
         self.told = True
         return True

@@ -109,18 +109,21 @@ def update_state_file(path: Path, change: Callable[[dict], object], wait: float 
     return result
 
 
-def on_disk(store_path: Path | None) -> tuple:
-    """What the store file and the user state are on disk now (inode, size, modification time
-    of each): a change means another program wrote one of them, so what is shown is out of date."""
-    marks = []
-    for path in ([Path(store_path), state_path(store_path)] if store_path else []):
-        try:
-            st = path.stat()
-        except OSError:
-            marks.append(None)
-        else:
-            marks.append((st.st_ino, st.st_size, st.st_mtime_ns))
-    return tuple(marks)
+def on_disk(store_path: Path | None, ignore: tuple[str, ...] = ()) -> tuple:
+    """What the store file and the user state are now: the store file's inode, size and
+    modification time, and the user state's content but its `ignore`d sections (a program's
+    own, which it writes itself). A change means another program wrote one of them."""
+    if store_path is None:
+        return ()
+    try:
+        st = Path(store_path).stat()
+        store = (st.st_ino, st.st_size, st.st_mtime_ns)
+    except OSError:
+        store = None
+    whole, problem = _read_whole(state_path(store_path))
+    state = problem or orjson.dumps({k: v for k, v in whole.items() if k not in ignore},
+                                    option=orjson.OPT_SORT_KEYS)
+    return store, state
 
 
 def now_stamp() -> str:
