@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+import json
 import re
 
 import orjson
@@ -142,6 +143,10 @@ async def test_a_store_changed_on_disk_is_offered_for_reload_not_written_over(st
     async with app.run_test(size=SIZE, message_hook=notes) as pilot:
         await opened(pilot)
         before = store_file.read_bytes()
+        app.toggle_mark("co:qinglan")  # the explorer remembers its marks in state.json itself
+        await pilot.pause(0.3)
+        assert "co:qinglan" in json.loads(state_path(store_file).read_text())["tui"]["marks"]
+        assert not any("changed on disk" in n for n in notes)  # its own writes are no news
         # another mfg-explore records a merge meanwhile
         update_state(store_file, lambda s: s.update(decisions=[{"op": "merge", "into": "co:qinglan",
                                                                 "company": "co:beifang"}]))
