@@ -11,7 +11,7 @@ from ..persist.tables import SCHEMA_VERSION, TABLES, rows_to_records
 from .corroboration import NO_LINKS, Links
 from .index import build_index
 from .search import Result, SearchIndex
-from .tree import TreeNode, build_tree
+from .tree import TreeNode, build_tree, unplaced_companies
 
 
 @dataclass(frozen=True)
@@ -137,6 +137,10 @@ class Store:
     def region_tree(self) -> list[TreeNode]:
         """Provinces (and any parentless places) as roots of the region tree."""
         return build_tree(self)
+
+    def unplaced_companies(self) -> list[Company]:
+        """Companies with no place the text supports (never the article's province by default)."""
+        return unplaced_companies(self)
 
     @cached_property
     def index(self) -> SearchIndex:

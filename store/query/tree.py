@@ -43,3 +43,9 @@ def _finish(node: TreeNode, store) -> None:
         _finish(child, store)
         node.company_count += child.company_count
         node.figure_count += child.figure_count
+
+
+def unplaced_companies(store) -> list[Company]:
+    """Companies the text puts in no known place, by name (the tree shows them under "Unplaced")."""
+    return sorted((c for c in store.companies.values() if c.region_id not in store.regions),
+                  key=lambda c: c.name.lower())

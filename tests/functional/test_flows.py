@@ -241,3 +241,19 @@ async def test_a_leading_space_stays_in_the_search_box(app):
         await type_query(pilot, " beifang")
         assert pilot.app.screen.query_one(SearchBar).value == " beifang"
         assert pilot.app.screen.query_one(ResultsTable).rows_shown[0].id == "co:beifang"
+
+
+async def test_companies_the_text_places_nowhere_sit_under_unplaced():
+    from store import Company, Store
+    from tui.app import MfgExplorer
+
+    from .conftest import crane_corpus
+    corpus = crane_corpus()
+    corpus.companies.append(Company("co:kelmar", "Kelmar Holdings", [], None))
+    app = MfgExplorer(store=Store.from_corpus(corpus))
+    async with app.run_test(size=SIZE) as pilot:
+        tree = pilot.app.screen.query_one(RegionTree)
+        group = tree.root.children[-1]
+        assert str(group.label).startswith("Unplaced · 1 co")
+        assert [leaf.data for leaf in group.children] == [Selection("company", "co:kelmar")]
+        assert tree.find(Selection("company", "co:qinglan")).parent is not group

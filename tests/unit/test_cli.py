@@ -230,3 +230,12 @@ def test_show_says_changyuan_crane_output_is_stated_in_two_sources(seeds_store_p
     lines = result.stdout.splitlines()
     at = next(i for i, line in enumerate(lines) if line.strip().startswith("• 300,000 complete cranes"))
     assert lines[at + 1].strip().startswith("stated in 2 sources")  # the line under the figure
+
+
+def test_show_says_when_no_article_places_a_company(seeds_store_path):
+    from store import Store
+    store = Store.open(seeds_store_path)
+    unplaced = store.unplaced_companies()
+    assert unplaced and all(c.region_id is None for c in unplaced)
+    result = invoke("show", unplaced[0].id, "--store", seeds_store_path)
+    assert "region: unplaced" in result.stdout

@@ -259,3 +259,9 @@ def test_a_dash_ends_a_list_of_firms():
 def test_a_list_after_such_as_splits_at_and():
     found = names("It supports leading enterprises such as Jinlong and Tianma Motors.")
     assert {"Jinlong", "Tianma Motors"} <= set(found)
+
+
+def test_people_named_by_speech_or_a_role_are_not_firms():
+    found = names('"Orders rose," said Tang Yi, a spokesperson for the company. According to Mou, '
+                  "the company will hire.")
+    assert not {"Tang Yi", "Mou"} & set(found)

@@ -211,3 +211,9 @@ def test_measure_of_a_thing_names_the_thing():
 def test_count_of_things_is_not_employment_because_the_clause_names_employees():
     hits = whole("The company has 900 employees and three research centers.")
     assert [h.category for h in hits] == ["employment", "innovation"]
+
+
+def test_codes_and_years_are_no_figures_or_ranges():
+    text = "Since COVID-19, sales are expected to grow 30 percent in 2020 to 600 million yuan."
+    found = {h.text for h in find_figures(from_text(text))}
+    assert "19" not in found and "600 million yuan" in found and not any("2020" in t for t in found)

@@ -76,9 +76,11 @@ def entity_card(store, entity_id: str) -> Group:
     parts = [Text.assemble((visible(ent.name), "bold underline"), f"  ({kind})")]
     if ent.aliases:
         parts.append(Text("also: " + "; ".join(visible(a) for a in ent.aliases)))
-    if kind == "company" and ent.region_id:
+    if kind == "company" and ent.region_id in store.regions:
         chain = [store.regions[ent.region_id], *store.ancestors(ent.region_id)]
         parts.append(Text("region: " + " < ".join(visible(r.name) for r in chain)))
+    elif kind == "company":
+        parts.append(Text("region: unplaced (no article says where it is)"))
     elif kind == "region":
         chain = store.ancestors(entity_id)
         parts.append(Text(f"level: {ent.level}" + ("; in " + " < ".join(visible(r.name) for r in chain) if chain else "")))

@@ -52,6 +52,7 @@ class RegionTree(Tree[Selection]):
         """Fill the tree from the store's region hierarchy, saved comparisons first."""
         for node in self.store.region_tree():
             self._add(self.root, node)
+        self._add_unplaced()
         self.root.expand()
         for child in self.root.children:
             child.expand()
@@ -79,10 +80,26 @@ class RegionTree(Tree[Selection]):
         for child in node.children:
             self._add(ui, child)
         for company in node.companies:
-            figures = len(self.store.figures_of(company.id))
-            leaf_label = Text.assemble(plain(company.name, "italic"), (f" · {figures} fig", "dim"))
-            leaf = ui.add_leaf(leaf_label, Selection("company", company.id))
-            self._labels[leaf.id] = leaf_label
+            self._add_company(ui, company)
+
+    def _add_unplaced(self) -> None:
+        """Companies the text places nowhere, under one "Unplaced" node at the end."""
+        companies = self.store.unplaced_companies()
+        if not companies:
+            return
+        figures = sum(len(self.store.figures_of(c.id)) for c in companies)
+        label = Text.assemble(("Unplaced", "italic"), (f" · {len(companies)} co · {figures} fig", "dim"))
+        group = self.root.add(label, None)
+        self._labels[group.id] = label
+        for company in companies:
+            self._add_company(group, company)
+
+    def _add_company(self, parent: UINode, company) -> None:
+        """One company leaf, with its figure count."""
+        figures = len(self.store.figures_of(company.id))
+        leaf_label = Text.assemble(plain(company.name, "italic"), (f" · {figures} fig", "dim"))
+        leaf = parent.add_leaf(leaf_label, Selection("company", company.id))
+        self._labels[leaf.id] = leaf_label
 
     def watch_marked(self, marked: tuple[str, ...]) -> None:
         """Put MARKER in front of marked nodes, and take it off unmarked ones."""

@@ -26,11 +26,27 @@ def _cues() -> tuple[re.Pattern, re.Pattern]:
                         r"|\b(?:produced|made|built|developed|manufactured|designed|supplied|operated|owned|"
                         r"acquired) by"
                         r"|\b(?:known|referred\s+to|abbreviated)\s+as\s*[\"“]?)\s*$", re.I)
+    # The appositive's own head noun must be the role: "X, a listed company", not
+    # "X, a spokesperson for the company" (the words before the role hold no preposition).
     after = re.compile(r"^,\s+an?\s+[A-Z][\w.-]*-based\s+[a-z]|"
                        r"^,?\s+(?:is\s+|was\s+|as\s+|are\s+|were\s+)?(?:a|an|the|another|two|three|four|"
-                       r"both|several)\s+[^,.;]{0,50}?"
-                       rf"\b(?:{roles}|compan(?:y|ies))s?\b")
+                       r"both|several)\s+(?:(?!(?:for|of|at|with|in|by|to|from)\b)[^,.;\s]+\s+){0,6}?"
+                       rf"(?:{roles}|compan(?:y|ies))s?\b")
     return before, after
+
+
+@lru_cache(maxsize=1)
+def _person_cues() -> re.Pattern:
+    """What marks a name as a person's: a speech verb around it, or a role in an appositive."""
+    roles = "|".join(sorted(load_words().person_roles, key=len, reverse=True))
+    return re.compile(rf"^,\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?(?:{roles})\b|^\s+(?:said|says|told)\b",
+                      re.I)
+
+
+def speaks_or_holds_a_role(ctx: DocContext, start: int, end: int) -> bool:
+    """True when the text treats the name as a person's ("said Zong Xin, a spokesperson")."""
+    before = ctx.text[max(0, start - 16):start].lower().rstrip()
+    return bool(_person_cues().match(ctx.text, end)) or before.endswith(("said", "says", "according to"))
 
 
 def plausible_name(ctx: DocContext, start: int, end: int, industry_ok: bool = False) -> tuple[int, int] | None:
@@ -41,6 +57,7 @@ def plausible_name(ctx: DocContext, start: int, end: int, industry_ok: bool = Fa
     toks = trim_leading(ctx, ctx.tokens(start, end))
     words = [strip_possessive(t[2]) for t in toks]
     if not toks or set(words) & (w.not_company | w.title_words) or looks_like_person(words) \
+            or speaks_or_holds_a_role(ctx, toks[0][0], toks[-1][1]) \
             or (len(words) == 1 and month_number(words[0]) and words[0][0].isupper()):
         return None  # people, bodies, titles and months are no firms
     if " ".join(words) in w.region_phrases:

@@ -17,7 +17,7 @@ DATA = Path(__file__).parent / "data"
 WORDS_FILE = DATA / "company_words.json"
 _LISTS = ("center_qualifiers", "industry_ends", "subunits", "not_company_heads", "title_words",
           "leading_traps", "generic_words", "place_words", "acronym_stop", "nationalities",
-          "role_nouns", "country_prefixes")
+          "role_nouns", "country_prefixes", "person_roles")
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ class Words:
     region_phrases: frozenset
     nationalities: frozenset
     role_nouns: tuple
+    person_roles: tuple
 
 
 def _province_names() -> frozenset:
@@ -69,4 +70,4 @@ def load_words() -> Words:
                  _province_names() | frozenset(raw["country_prefixes"]),
                  frozenset(raw["place_words"]), heads, vocab().surnames,
                  frozenset(raw["acronym_stop"]), frozenset(raw["region_phrases"]["phrases"]),
-                 frozenset(raw["nationalities"]), tuple(raw["role_nouns"]))
+                 frozenset(raw["nationalities"]), tuple(raw["role_nouns"]), tuple(raw["person_roles"]))

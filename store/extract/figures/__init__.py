@@ -56,7 +56,9 @@ def _hit_at(text: str, m: re.Match) -> tuple[FigureHit, str] | None:
     if value is None:
         return None
     measure = measure_after(text, end, kind) if unit is None else None
-    upper = _range_upper(text, measure[1] if measure else end, start) if kind in ("num", "word") else None
+    # "in 2020 to 600 million yuan": a year never opens a range.
+    ranged = kind in ("num", "word") and not is_year(core)
+    upper = _range_upper(text, measure[1] if measure else end, start) if ranged else None
     if upper:
         upper_measure = measure_after(text, upper.end(), upper.lastgroup)
         if measure and upper_measure and measure[0] != upper_measure[0]:

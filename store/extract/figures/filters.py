@@ -31,6 +31,8 @@ def rejected(text: str, start: int, end: int, kind: str) -> bool:
     prev = _prev_word(text, start)
     if "+" in before[-1:] + after[:1] or before[-1:] in "#/" and before:
         return True
+    if re.search(r"[A-Za-z]-$", before):
+        return True  # "COVID-19", "MH-17": the number is part of a name or code
     if prev in _NOT_AFTER and not _is_size(text, end, kind) or prev in vocabulary().month_number \
             or _HUNDREDTH.match(text, end):
         return True  # "top 10", "first 3" are ranks; "its first 27,500-cubic-meter carrier" is a size

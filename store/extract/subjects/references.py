@@ -49,6 +49,7 @@ class Resolver:
         self.model = model
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
+        self._resolved: set[tuple[int, int]] = set()
         self.regions = regions
         self.focus = focus
         self.section_place = section_place  # pos → the place of the section's heading, or None
@@ -82,6 +83,7 @@ class Resolver:
 
     def _add(self, mention: Mention) -> None:
         """Count a resolved reference as a mention for later references."""
+        self._resolved.add((mention.start, mention.end))
         i = bisect_right(self._starts, mention.start)
         self.mentions.insert(i, mention)
         self._starts.insert(i, mention.start)
@@ -119,6 +121,8 @@ class Resolver:
     def _named_like(self, noun: str, pos: int) -> str | None:
         """The latest entity whose name ends with the noun ("the laboratory" → "Longmen Laboratory")."""
         for m in reversed(self._before(pos)):
+            if (m.start, m.end) in self._resolved:
+                continue  # "the company" resolved earlier is a reference, not a name ending in "company"
             if m.text.lower().rstrip(".").endswith(" " + noun) or m.text.lower().endswith(" " + noun + "s"):
                 return m.entity_id
         return None
