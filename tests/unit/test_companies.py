@@ -180,22 +180,24 @@ def test_parts_of_china_before_possessive_are_not_companies():
     assert "South China" not in names and any("Midea" in n for n in names)
 
 
-def test_company_sits_in_the_section_place_and_nowhere_without_evidence():
+def _place_of_firm(text: str, fragment: str) -> str | None:
+    """The name of the place the firm whose name holds `fragment` is put in, or None."""
     from store.extract.companies import find_companies
     from store.extract.regions import find_regions
-    text = ("Hubei bets on optics\n"
-            "Wuhan, Hubei: the optics valley\n"
-            "Wuhan Guangxun Optics Group opened a plant. In Xiangyang, Hubei Province, "
-            "and Yichang, Hubei, smaller firms follow.\n")
     hits, records = find_regions(from_text(text))
-    companies = find_companies(from_text(text), hits, records)
-    guangxun = next(c for c in companies if "Guangxun" in c.name)
-    assert records[guangxun.region_key].name == "Wuhan"
-    text2 = ("Hubei bets on optics\nIn Wuhan, Xiangyang and Yichang of Hubei Province, factories grow. "
-             "Meanwhile Lianhe Optics Group said it would hire more.\n")
-    hits2, records2 = find_regions(from_text(text2))
-    lianhe = next(c for c in find_companies(from_text(text2), hits2, records2) if "Lianhe" in c.name)
-    assert lianhe.region_key is None  # the article's province is no evidence of where a firm is
+    firm = next(c for c in find_companies(from_text(text), hits, records) if fragment in c.name)
+    return records[firm.region_key].name if firm.region_key else None
+
+
+def test_company_sits_in_the_section_place_and_nowhere_without_evidence():
+    assert _place_of_firm("Hubei bets on optics\n"
+                          "Wuhan, Hubei: the optics valley\n"
+                          "Wuhan Guangxun Optics Group opened a plant. In Xiangyang, Hubei Province, "
+                          "and Yichang, Hubei, smaller firms follow.\n", "Guangxun") == "Wuhan"
+    # the article's province is no evidence of where a firm is
+    assert _place_of_firm("Hubei bets on optics\nIn Wuhan, Xiangyang and Yichang of Hubei Province, "
+                          "factories grow. Meanwhile Lianhe Optics Group said it would hire more.\n",
+                          "Lianhe") is None
 
 
 # ---------------------------------------------------------------- names in harder shapes

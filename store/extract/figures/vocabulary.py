@@ -36,6 +36,14 @@ class CountNoun:
     fallback: str | None = None  # the category when no word says ("300,000 units" are output)
 
 
+def _words_re(field: str, template: str, doc: str) -> cached_property:
+    """A regex compiled once from one word list of the vocabulary, placed in `template` as {words}."""
+    def build(self) -> re.Pattern:
+        return re.compile(template.format(words=alternation(getattr(self, field))), re.I)
+    build.__doc__ = doc
+    return cached_property(build)
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """All figure word lists, validated; regexes built from them are computed once, on first use."""
@@ -80,20 +88,12 @@ class Vocabulary:
         """A measure unit right after a number: separator, then the longest variant."""
         return re.compile(rf"(?P<sep>\s+of\s+|\s*|-)(?P<unit>{self.measure_alternation})(?![A-Za-z])", re.I)
 
-    @cached_property
-    def qualifier_re(self) -> re.Pattern:
-        """An in-span qualifier ending right before a number."""
-        return re.compile(rf"\b({alternation(self.qualifiers_in_span)})\s+$", re.I)
-
-    @cached_property
-    def outside_qualifier_re(self) -> re.Pattern:
-        """A qualifying verb or phrase before a number, outside its span."""
-        return re.compile(rf"\b({alternation(self.qualifiers_outside)})\s+(?:an?\s+|the\s+)?$", re.I)
-
-    @cached_property
-    def plan_re(self) -> re.Pattern:
-        """Any modal, future or intention phrase ("will", "is expected", "plans to")."""
-        return re.compile(rf"\b(?:{alternation(self.plan_words)})\b", re.I)
+    qualifier_re = _words_re("qualifiers_in_span", r"\b({words})\s+$",
+                             "An in-span qualifier ending right before a number.")
+    outside_qualifier_re = _words_re("qualifiers_outside", r"\b({words})\s+(?:an?\s+|the\s+)?$",
+                                     "A qualifying verb or phrase before a number, outside its span.")
+    plan_re = _words_re("plan_words", r"\b(?:{words})\b",
+                        'Any modal, future or intention phrase ("will", "is expected", "plans to").')
 
     def fallback_category(self, unit: str) -> str | None:
         """What a figure in `unit` measures when no word around it says, if the data gives it."""
