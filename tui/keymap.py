@@ -82,3 +82,14 @@ def load_keymap(path: Path | None = None) -> dict[str, str]:
             raise MfgError(f"{path}: {binding_id!r} needs keys such as \"ctrl+q\" or \"f2,ctrl+t\"; {fix}")
         keymap[binding_id] = ",".join(k.strip() for k in keys.split(","))
     return keymap
+
+
+def back_binding(scope: str, tooltip: str = "Back to the previous screen") -> Binding:
+    """escape → the screen before, with the id `<scope>.back` (the same key on every pushed screen)."""
+    return Binding("escape", "app.pop_screen", "Back", tooltip=tooltip, id=f"{scope}.back")
+
+
+def sources_binding(scope: str, tooltip: str) -> Binding:
+    """enter → the chosen figures in their source passages, with the id `<scope>.sources`; priority,
+    because the table under it would otherwise take enter as its own select."""
+    return Binding("enter", "show_sources", "Sources", tooltip=tooltip, id=f"{scope}.sources", priority=True)

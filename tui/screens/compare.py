@@ -23,6 +23,7 @@ from store import (
 
 from ..exporting import ExportView
 from ..highlight import plain
+from ..keymap import back_binding, sources_binding
 from ..widgets.columns import widest
 from ..widgets.link_marks import link_mark
 from ..widgets.status_line import StatusLine
@@ -56,13 +57,12 @@ class CompareScreen(Screen[None]):
     """Holds a store Comparison and shows it under the app's filters (h toggles empty rows)."""
 
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", tooltip="Back to the explorer", id="compare.back"),
+        back_binding("compare", "Back to the explorer"),
         Binding("h", "toggle_empty", "Empty rows", tooltip="Show or hide rows with no figure",
                 id="compare.toggle_empty"),
         Binding("m", "rank_row", "Rank row", tooltip="Rank every entity by this row's category and kind",
                 id="compare.rank"),
-        Binding("enter", "show_sources", "Sources", tooltip="The cell's figures in their source passages",
-                id="compare.sources", priority=True),
+        sources_binding("compare", "The cell's figures in their source passages"),
         Binding("s", "save", "Save", tooltip="Save this comparison under a name (the tree's Saved node reopens it)",
                 id="compare.save"),
     ]

@@ -17,10 +17,19 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
-from store import Narrowing, figure_summary, kinds_for, rank, ranking_markdown, units_for, value_as_read
+from store import (
+    Narrowing,
+    figure_summary,
+    kinds_for,
+    rank,
+    ranking_markdown,
+    units_for,
+    value_as_read,
+)
 
 from ..exporting import ExportView
 from ..highlight import plain
+from ..keymap import back_binding, sources_binding
 from ..widgets.columns import Column, middle_ellipsis, share, widest
 from ..widgets.status_line import StatusLine
 
@@ -55,15 +64,14 @@ class RankScreen(Screen[None]):
     """Holds a store.ranking.Ranking for one category and unit; `u` moves to the next unit."""
 
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", tooltip="Back to the previous screen", id="rank.back"),
+        back_binding("rank"),
         Binding("u", "next_unit", "Unit", tooltip="Rank the same category in its next unit family",
                 id="rank.next_unit"),
         Binding("k", "next_kind", "Kind", tooltip="Rank the category's levels, changes or shares",
                 id="rank.next_kind"),
         Binding("p", "toggle_plans", "Plans", tooltip="Switch plans and targets in or out (actual figures only by default)",
                 id="rank.toggle_plans"),
-        Binding("enter", "show_sources", "Sources", tooltip="The ranked entity's figures in their sources",
-                id="rank.sources", priority=True),
+        sources_binding("rank", "The ranked entity's figures in their sources"),
     ]
 
     def __init__(self, store, category: str, unit: str | None = None, kind: str | None = None,

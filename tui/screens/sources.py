@@ -4,7 +4,6 @@ from __future__ import annotations
 from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
@@ -12,6 +11,7 @@ from textual.widgets import Footer, Header, Static
 from store import figure_summary
 
 from ..highlight import passage_text, plain
+from ..keymap import back_binding
 from ..widgets.detail_render import shorten
 from ..widgets.link_marks import corroboration_lines
 
@@ -30,8 +30,7 @@ def figure_source(store, fig, number: int) -> Group:
 class SourcesScreen(Screen[None]):
     """Where some figures come from (a comparison cell, a ranked entity); escape goes back."""
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", tooltip="Back to the previous screen",
-                        id="sources.back")]
+    BINDINGS = [back_binding("sources")]
 
     def __init__(self, store, figures: list, title: str) -> None:
         super().__init__()
