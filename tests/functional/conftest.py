@@ -135,11 +135,16 @@ def linked_store() -> Store:
     return Store.from_corpus(linked_corpus())
 
 
+def explorer_on(store: Store):
+    """An explorer app on `store` (no file, no build)."""
+    from tui.app import MfgExplorer
+    return MfgExplorer(store=store)
+
+
 @pytest.fixture
 def linked_app(linked_store):
     """An explorer app on the linked store."""
-    from tui.app import MfgExplorer
-    return MfgExplorer(store=linked_store)
+    return explorer_on(linked_store)
 
 
 @pytest.fixture
@@ -151,5 +156,4 @@ def store() -> Store:
 @pytest.fixture
 def app(store):
     """An explorer app on the fixture store (no file, no build)."""
-    from tui.app import MfgExplorer
-    return MfgExplorer(store=store)
+    return explorer_on(store)

@@ -53,3 +53,22 @@ class Notes(list):
     def __call__(self, message) -> None:
         if isinstance(message, Notify):
             self.append(message.notification.message)
+
+
+async def shown_text(pilot, selection) -> str:
+    """Jump to `selection` (a tui Selection) and return the screen as plain text."""
+    pilot.app.jump_to(selection)
+    await pilot.pause()
+    return screen_text(pilot.app)
+
+
+async def rank_from_figure(pilot, figure_id: str):
+    """Open the ranking as a user does, with m on a figure's results, and return the screen shown."""
+    from tui.state import Selection
+    from tui.widgets.results import ResultsTable
+    pilot.app.jump_to(Selection("figure", figure_id))
+    pilot.app.screen.query_one(ResultsTable).focus()
+    await pilot.pause()
+    await pilot.press("m")
+    await pilot.pause()
+    return pilot.app.screen

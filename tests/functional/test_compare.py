@@ -19,7 +19,15 @@ from tui.state import Selection
 from tui.widgets.detail import DetailPane
 from tui.widgets.results import ResultsTable
 
-from .helpers import Notes, rendered_text, screen_text, styled, texts_in
+from .helpers import (
+    Notes,
+    rank_from_figure,
+    rendered_text,
+    screen_text,
+    shown_text,
+    styled,
+    texts_in,
+)
 
 SIZE = (120, 36)
 
@@ -271,12 +279,7 @@ async def test_ctrl_e_exports_even_from_the_search_box(linked_app, tmp_path, mon
 
 async def test_rank_from_figure_orders_bars_one_unit(linked_app):
     async with linked_app.run_test(size=SIZE) as pilot:
-        pilot.app.jump_to(Selection("figure", "f1"))
-        pilot.app.screen.query_one(ResultsTable).focus()
-        await pilot.pause()
-        await pilot.press("m")
-        await pilot.pause()
-        screen = pilot.app.screen
+        screen = await rank_from_figure(pilot, "f1")
         assert isinstance(screen, RankScreen)
         assert [e.entity_id for e in screen.ranking.entries] == ["co:qinglan", "co:beifang"]
         assert {f.unit for e in screen.ranking.entries for f in e.figures} == {"yuan"}
@@ -305,14 +308,10 @@ async def test_rank_switches_unit_and_from_comparison_row(linked_app):
 
 async def test_corroboration_and_conflict_in_figure_detail(linked_app):
     async with linked_app.run_test(size=SIZE) as pilot:
-        pilot.app.jump_to(Selection("figure", "f1"))
-        await pilot.pause()
-        text = screen_text(pilot.app)
+        text = await shown_text(pilot, Selection("figure", "f1"))
         assert "stated in 2 sources" in text
         assert "001_crane.txt" in text and "003_echo.txt" in text
-        pilot.app.jump_to(Selection("figure", "f2"))
-        await pilot.pause()
-        text = screen_text(pilot.app)
+        text = await shown_text(pilot, Selection("figure", "f2"))
         assert "sources differ" in text and "9.8%" in text and "9.4%" in text
         pilot.app.jump_to(Selection("figure", "f3"))  # stated once: no mark
         await pilot.pause()

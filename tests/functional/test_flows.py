@@ -11,7 +11,7 @@ from tui.widgets.region_tree import RegionTree
 from tui.widgets.results import ResultsTable
 from tui.widgets.search_bar import SearchBar
 
-from .helpers import rendered_text, screen_text, styled, texts_in
+from .helpers import rendered_text, screen_text, shown_text, styled, texts_in
 
 SIZE = (120, 36)
 
@@ -196,9 +196,7 @@ async def test_command_palette_jumps_and_the_search_box_follows(app):
 
 async def test_markup_in_articles_is_literal(app):
     async with app.run_test(size=SIZE) as pilot:
-        pilot.app.jump_to(Selection("figure", "f6"))
-        await pilot.pause()
-        text = screen_text(pilot.app)
+        text = await shown_text(pilot, Selection("figure", "f6"))
         assert "75 [/] thousand tons" in text
         assert "[red]alert[/red]" in text
         assert "[b]" in text
@@ -223,9 +221,7 @@ async def test_small_terminal_stacks_panes_and_keeps_detail(app):
 @pytest.mark.parametrize("width, height", [(80, 24), (120, 36), (200, 50)])
 async def test_values_and_periods_are_never_cut(linked_app, width, height):
     async with linked_app.run_test(size=(width, height)) as pilot:
-        pilot.app.jump_to(Selection("company", "co:qinglan"))
-        await pilot.pause()
-        text = screen_text(pilot.app)
+        text = await shown_text(pilot, Selection("company", "co:qinglan"))
         for value in ("12.5 billion yuan", "9.4%", "610 million yuan"):  # the first rows, whole
             assert value in text, (width, value)
         assert text.count("2022") >= 2

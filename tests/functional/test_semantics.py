@@ -15,7 +15,7 @@ from tui.screens.rank import RankScreen
 from tui.state import Selection
 from tui.widgets.results import ResultsTable
 
-from .helpers import screen_text
+from .helpers import rank_from_figure, screen_text
 
 SIZE = (120, 36)
 ARTICLE = Path(__file__).parents[1] / "unit" / "articles" / "yongdeng.txt"
@@ -43,12 +43,7 @@ def rows(screen) -> list[str]:
 async def test_a_ranking_never_shows_a_threshold_or_a_plan_by_default(semantics_app):
     async with semantics_app.run_test(size=SIZE) as pilot:
         store = pilot.app.store
-        pilot.app.jump_to(Selection("figure", figure_named(store, "5.2 billion yuan").id))
-        pilot.app.screen.query_one(ResultsTable).focus()
-        await pilot.pause()
-        await pilot.press("m")
-        await pilot.pause()
-        screen = pilot.app.screen
+        screen = await rank_from_figure(pilot, figure_named(store, "5.2 billion yuan").id)
         assert isinstance(screen, RankScreen)
         shown = rows(screen)
         assert [r.split(" | ")[1] for r in shown] == ["Hexi Pump Group company", "Qilian Valve company"]
