@@ -4,15 +4,15 @@ And `mfg-explore repair`: the user's articles are salvaged, the broken file is k
 """
 import contextlib
 import os
-import signal
 import shutil
+import signal
 
 import orjson
 import pytest
 
-from store.persist.build import build
 from store.persist.repair import plan_repair
 from store.query.api import Store
+from tests.unit.article_store import build_articles
 from tests.unit.fast_cli import run
 
 ARTICLES = {
@@ -27,10 +27,7 @@ NEW_ARTICLE = "Glass report\nAnhui Lumen Glass Co. in Bengbu made 90 furnaces in
 def good(tmp_path_factory):
     """A small sound store of the user's own articles, and names to use in commands."""
     folder = tmp_path_factory.mktemp("good")
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    path = folder / "store.json"
-    assert not build(path, [folder / n for n in ARTICLES]).errors
+    path = build_articles(folder, ARTICLES)
     st = Store.open(path)
     companies = sorted(c.name for c in st.companies.values())
     return {"path": path, "bytes": path.read_bytes(), "companies": companies,

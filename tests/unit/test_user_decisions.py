@@ -10,6 +10,7 @@ from store.persist import build as build_mod
 from store.persist.decisions import apply_decisions
 from store.persist.state import read_state, state_path, update_state
 from store.query.api import Store
+from tests.unit.article_store import build_articles
 from tests.unit.fast_cli import run
 
 ARTICLES = {
@@ -22,12 +23,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("articles")
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    path = folder / "built.json"
-    assert not build_mod.build(path, [folder / n for n in ARTICLES]).errors
-    return path
+    return build_articles(tmp_path_factory.mktemp("articles"), ARTICLES, "built.json")
 
 
 @pytest.fixture
