@@ -13,6 +13,7 @@ from .locations import bundled_seeds_dir
 from .lock import tidy, writing
 from .storage import REPAIR_HINT, store_exists
 from .tables import TABLES, read_tables, rows_to_records, write_corpus
+from .texts import stored_document
 from .validate import require_sound, sound_documents
 
 
@@ -42,7 +43,7 @@ def _store_documents(store_path: Path, docs: list[Document], sources: dict[str, 
     )
     unique = list({d.id: d for d in docs}.values())
     corpus = run(unique, progress, cached)
-    write_corpus(store_path, corpus, {"seeds_fingerprint": seeds_fingerprint()}, sources)
+    write_corpus(store_path, corpus, {"seeds_fingerprint": seeds_fingerprint()}, sources, set(cached or ()))
     report.documents = len(unique)
     report.counts = {t: len(getattr(corpus, t)) for t in TABLES}
     return report
@@ -65,14 +66,17 @@ def build(store_path: Path, paths: list[Path] | None = None, progress=None,
 
 
 def _documents_of(rows: list[dict], store_path: Path) -> tuple[list[Document], dict[str, str]]:
-    """Document records and their source marks from the documents table's rows (all sound)."""
+    """Document records and their source marks from the documents table's rows (all sound);
+    a row without its text (the text is a file beside the store) reads it when it is needed."""
     rows = sound_documents(rows, store_path)
-    return rows_to_records(rows, Document), {r["id"]: r.get("source", "user") for r in rows}
+    docs = [stored_document(r, store_path) if "text" not in r else rows_to_records([r], Document)[0]
+            for r in rows]
+    return docs, {r["id"]: r.get("source", "user") for r in rows}
 
 
 def stored_documents(store_path: Path) -> tuple[list[Document], dict[str, str]]:
     """The documents already in a store, with their source marks."""
-    return _documents_of(read_tables(store_path)["documents"], store_path)
+    return _documents_of(read_tables(store_path, lazy=True)["documents"], store_path)
 
 
 def ingest(store_path: Path, files: list[Path], progress=None, glob: str | None = None) -> BuildReport:
@@ -85,14 +89,14 @@ def ingest(store_path: Path, files: list[Path], progress=None, glob: str | None 
         return report
     with writing(store_path):  # the read, the merge and the write: no other writer in between
         load_current(store_path)
-        tables = require_sound(read_tables(store_path, with_cache=True), store_path)
+        tables = require_sound(read_tables(store_path), store_path)
         old_docs, sources = _documents_of(tables["documents"], store_path)
         stored = {d.id for d in old_docs}
         report.notes += [f"{d.file} is already in the store (same text); nothing new from it"
                          for d in new_docs if d.id in stored]
         sources.update({d.id: sources.get(d.id, "user") for d in new_docs})
         # Stored articles keep their extraction; only the new ones go through the extractors.
-        cached = cached_extractions(tables, old_docs)
+        cached = cached_extractions(store_path, tables["meta"][0]["seeds_fingerprint"], old_docs)
         return _store_documents(store_path, old_docs + new_docs, sources, report, progress, cached)
 
 
@@ -111,7 +115,7 @@ def _is_current(tables: dict[str, list[dict]], store_path: Path) -> bool:
 
 def needs_rebuild(store_path: Path) -> bool:
     """True when the store is missing, or built from other bundled seeds, schema or extractor."""
-    return not store_exists(store_path) or not _is_current(read_tables(store_path), store_path)
+    return not store_exists(store_path) or not _is_current(read_tables(store_path, lazy=True), store_path)
 
 
 def _rebuild(store_path: Path, tables: dict[str, list[dict]] | None, progress=None) -> None:
@@ -129,24 +133,25 @@ def _rebuild(store_path: Path, tables: dict[str, list[dict]] | None, progress=No
     _store_documents(store_path, seeds + docs, sources, report, progress)
 
 
-def _current_tables(store_path: Path, progress=None) -> tuple[dict[str, list[dict]], bool]:
+def _current_tables(store_path: Path, progress=None, lazy: bool = False) -> tuple[dict[str, list[dict]], bool]:
     """The store's tables, rebuilt first when missing or stale; and whether it was rebuilt."""
     tidy(store_path)  # temporary files of writers that crashed
-    tables = read_tables(store_path) if store_exists(store_path) else None
+    tables = read_tables(store_path, lazy) if store_exists(store_path) else None
     if tables is not None and _is_current(tables, store_path):
         return tables, False
     with writing(store_path):
         # Another process may have rebuilt it while this one waited for the lock.
-        tables = read_tables(store_path) if store_exists(store_path) else None
+        tables = read_tables(store_path, lazy) if store_exists(store_path) else None
         if tables is not None and _is_current(tables, store_path):
             return tables, False
         _rebuild(store_path, tables, progress)
-        return read_tables(store_path), True
+        return read_tables(store_path, lazy), True
 
 
-def load_current(store_path: Path, progress=None) -> dict[str, list[dict]]:
-    """The store's tables, built or rebuilt first when missing or stale (one file read if current)."""
-    return _current_tables(store_path, progress)[0]
+def load_current(store_path: Path, progress=None, lazy: bool = False) -> dict[str, list[dict]]:
+    """The store's tables, built or rebuilt first when missing or stale (one file read if current);
+    with `lazy`, figures and mentions are read on first use (see tables.read_tables)."""
+    return _current_tables(store_path, progress, lazy)[0]
 
 
 def ensure_store(store_path: Path, progress=None) -> bool:

@@ -1,10 +1,11 @@
 """Repair a broken store: salvage the user's own articles, move the broken file aside, rebuild.
 
 A store that cannot be used (broken JSON, a table of the wrong shape, damaged rows, no
-fingerprint) is never written over by other commands. `plan_repair` says what is wrong and
-which of the user's articles can be saved from it (and from `STORE.bak`): an article is saved
-when its row holds its text and that text still hashes to the article's id, so a salvaged
-article is exactly what was stored. `repair` moves the broken file aside as
+fingerprint, a missing or damaged file in `STORE.d`) is never written over by other commands.
+`plan_repair` says what is wrong and which of the user's articles can be saved from it (and
+from `STORE.bak`): an article is saved when its text (in its row, in an old one-file store, or
+its file in `STORE.d/texts`) still hashes to the article's id, so a salvaged article is
+exactly what was stored. `repair` moves the broken file aside as
 `STORE.corrupt-<time>` (kept, never deleted) and builds the store again from the bundled seeds
 and the salvaged articles. The user's decisions live in state.json and apply again.
 """
@@ -24,6 +25,7 @@ from .build import BuildReport, _store_documents, load_current, read_documents
 from .locations import bundled_seeds_dir
 from .lock import writing
 from .storage import backup_path, read_store_bytes, resolved
+from .texts import read_text
 from .validate import row_problem, usable_tables
 
 _ROW_START = re.compile(r'\{\s*"id"\s*:')
@@ -51,8 +53,21 @@ class Salvage:
     bundled: int = 0  # rows of bundled seed articles seen
 
 
-def salvage_documents(raw: bytes) -> Salvage:
-    """The user's articles found in a store file's bytes, however broken the rest."""
+def _with_text(row: dict, store_path: Path | None) -> dict | None:
+    """The row with its text: its own, or its text file's when that is intact; None otherwise."""
+    if "text" in row:
+        return row
+    if store_path is None:
+        return None
+    try:
+        return {**row, "text": read_text(store_path, str(row["id"]))}
+    except StoreFileError:
+        return None
+
+
+def salvage_documents(raw: bytes, store_path: Path | None = None) -> Salvage:
+    """The user's articles found in a store file's bytes, however broken the rest (their texts
+    from the row itself, or from the text files beside the store at `store_path`)."""
     text = raw.decode("utf-8", errors="replace")
     decoder = json.JSONDecoder()
     found = Salvage()
@@ -63,11 +78,13 @@ def salvage_documents(raw: bytes) -> Salvage:
         except ValueError:
             pos = m.end()
             continue
-        if not isinstance(row, dict) or not {"text", "file", "title"} <= row.keys():
+        if not isinstance(row, dict) or not {"file", "title"} <= row.keys() or not row.keys() & {"text", "chars"}:
             continue  # a row of another table
         if row.get("source", "user") != "user":
             found.bundled += 1  # bundled articles come back from the seeds
-        elif row_problem(row, Document) or document_id(row["text"]) != row["id"]:
+            continue
+        row = _with_text(row, store_path) if isinstance(row.get("id"), str) else None
+        if row is None or row_problem(row, Document) or document_id(row["text"]) != row["id"]:
             found.unreadable += 1
         else:
             found.documents.append(Document(**{k: v for k, v in row.items() if k in _DOCUMENT_FIELDS}))
@@ -91,11 +108,11 @@ def plan_repair(store_path: Path, now: datetime | None = None) -> RepairPlan:
     problem = diagnose(store_path) if raw is not None else None
     if problem is None:
         return RepairPlan(store_path, None)
-    found = salvage_documents(raw)
+    found = salvage_documents(raw, store_path)
     salvaged, seen = list(found.documents), {d.id for d in found.documents}
     bak = backup_path(store_path)
     if bak.is_file():  # the previous store may hold articles the broken one lost
-        older = salvage_documents(bak.read_bytes())
+        older = salvage_documents(bak.read_bytes(), store_path)
         salvaged += [d for d in older.documents if d.id not in seen]
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
     # A store of the user's own articles only (`build PATH`) is rebuilt without the seeds.

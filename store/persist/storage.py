@@ -186,6 +186,34 @@ def write_new(path: Path, payload: bytes) -> None:
     fsync_folder(path.parent)
 
 
+def write_once(path: Path, payload: bytes) -> bool:
+    """Make a content-addressed file hold `payload`: created whole when missing, replaced
+    (atomically) when damaged, left alone when it already holds those bytes; True if written."""
+    path = Path(path)
+    try:
+        if path.read_bytes() == payload:
+            return False
+    except FileNotFoundError:
+        try:
+            write_new(path, payload)
+            return True
+        except FileExistsError:  # another writer made it meanwhile
+            return write_once(path, payload)
+    write_atomic(path, payload)
+    return True
+
+
+def parts_folder(path: Path) -> Path:
+    """`STORE.d` beside the (resolved) store file: the texts and tables the store file names.
+
+    `STORE.bak` shares its store's folder (the parts it names are kept until it is replaced),
+    so the backup opens as a store too.
+    """
+    target = resolved(Path(path))
+    name = target.name[:-4] if target.name.endswith(".bak") and len(target.name) > 4 else target.name
+    return target.with_name(name + ".d")
+
+
 def backup_path(path: Path) -> Path:
     """Where the previous store is kept: `STORE.bak` beside the (resolved) store file."""
     target = resolved(Path(path))
@@ -244,8 +272,7 @@ def stale_temp_files(path: Path, now: float | None = None) -> list[Path]:
     now = time.time() if now is None else now
     own = re.compile(rf"\.{re.escape(target.name)}(?:\.bak)?\.(\d+)\.")
     stale = []
-    for tmp in target.parent.glob(f".{glob_escape(target.name)}*.tmp"):
-        m = own.match(tmp.name)
+    for tmp, m in _temp_files(target, own):
         try:
             age = now - tmp.lstat().st_mtime
         except FileNotFoundError:
@@ -253,6 +280,19 @@ def stale_temp_files(path: Path, now: float | None = None) -> list[Path]:
         if age > TEMP_MAX_AGE or (m and not _pid_alive(int(m.group(1)))):
             stale.append(tmp)
     return stale
+
+
+_PART_TEMP = re.compile(r"\.[^/]+?\.(\d+)\.")
+
+
+def _temp_files(target: Path, own: re.Pattern) -> list[tuple[Path, re.Match | None]]:
+    """Temporary files of the store file beside it, and of its parts in `STORE.d` (each with
+    the match that holds its writer's process id, if its name has one)."""
+    found = [(t, own.match(t.name)) for t in target.parent.glob(f".{glob_escape(target.name)}*.tmp")]
+    folder = parts_folder(target)
+    if folder.is_dir():
+        found += [(t, _PART_TEMP.match(t.name)) for t in folder.glob("**/.*.tmp")]
+    return found
 
 
 def glob_escape(name: str) -> str:

@@ -1,67 +1,183 @@
-"""Write a Corpus into the TinyDB file and read it back."""
+"""Write a Corpus as a store (the TinyDB file and its parts beside it) and read it back.
+
+The store file holds the tables the explorer's first view needs (documents without their text,
+regions, companies, meta). The two big tables, figures and mentions, are TinyDB files of their
+own in `STORE.d/tables/`, named by the hash of their bytes and read on first use; the texts
+and per-article passages and extractions are files of their own too (texts.py,
+extraction_cache.py). Every part is written, whole and fsynced, before the store file that
+names it replaces the old one, so a crash leaves the old store with all its parts.
+"""
 from __future__ import annotations
 
+import hashlib
+import os
 import time
 from dataclasses import asdict, fields
 from pathlib import Path
 
+import orjson
 from tinydb import TinyDB
 
 from ..errors import StoreFileError
 from ..models import Company, Document, Figure, Mention, Passage, Region
 from . import extraction_cache
-from .storage import AtomicOrjsonStorage
-from .validate import sane_figures, sane_hits
+from .collect import collect_parts
+from .storage import REPAIR_HINT, AtomicOrjsonStorage, parse_store, parts_folder, read_store_bytes, write_once
+from .texts import document_row, write_texts
+from .validate import sane_figures
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: texts, passages, extractions, figures and mentions beside the store file
 TABLES = {
     "documents": Document, "passages": Passage, "regions": Region,
     "companies": Company, "mentions": Mention, "figures": Figure,
 }
+MAIN = ("documents", "regions", "companies")  # in the store file, checked by its digest
+PARTS = ("figures", "mentions")  # each in a file of its own, read on first use
+TABLES_FOLDER = "tables"
 
 
-def write_corpus(path: Path, corpus, meta: dict, sources: dict[str, str]) -> None:
-    """Replace the store at `path` with `corpus` in one atomic write.
+def tables_folder(store_path: Path) -> Path:
+    """`STORE.d/tables`, where the big tables live."""
+    return parts_folder(store_path) / TABLES_FOLDER
 
-    `sources` maps document id → "bundled" or "user", so a rebuild keeps the user's articles.
+
+def digest(payload: bytes) -> str:
+    """The hash that names a part and checks the store file's own tables."""
+    return hashlib.blake2b(payload, digest_size=16).hexdigest()
+
+
+def _write_part(store_path: Path, name: str, rows: list[dict]) -> dict:
+    """Write one big table as a TinyDB file named by its hash; what the store file records of it."""
+    payload = orjson.dumps({name: {str(i + 1): r for i, r in enumerate(rows)}})
+    file = f"{name}-{digest(payload)}.json"
+    folder = tables_folder(store_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    write_once(folder / file, payload)
+    return {"file": file, "size": len(payload), "rows": len(rows)}
+
+
+def _subject_counts(figures: list[dict]) -> dict[str, int]:
+    """How many figures each subject has (the region tree's counts, without reading the figures)."""
+    counts: dict[str, int] = {}
+    for f in figures:
+        if f["subject_id"]:
+            counts[f["subject_id"]] = counts.get(f["subject_id"], 0) + 1
+    return counts
+
+
+def write_corpus(path: Path, corpus, meta: dict, sources: dict[str, str], reused=frozenset()) -> None:
+    """Replace the store at `path` with `corpus`: new parts first, then the store file atomically.
+
+    `sources` maps document id → "bundled" or "user", so a rebuild keeps the user's articles;
+    `reused` holds the ids whose extraction came from this store's own files.
+    Only parts that are not there yet are written (an ingest writes the new article's files and
+    the changed tables); parts no store file names any more are collected afterwards.
     """
-    data: dict[str, dict] = {}
-    for table, cls in TABLES.items():
-        rows = getattr(corpus, table)
-        if table == "figures":  # a value JSON cannot hold, or an absurd one, is left out
-            rows = sane_figures(rows)
-        data[table] = {str(i + 1): asdict(r) for i, r in enumerate(rows)}
-    for row in data["documents"].values():
-        row["source"] = sources.get(row["id"], "user")
-    data[extraction_cache.TABLE] = {str(i + 1): extraction_cache.to_row(ex)
-                                    for i, ex in enumerate(corpus.extractions)}
-    for row in data[extraction_cache.TABLE].values():
-        row["figure_hits"] = sane_hits(row["figure_hits"])
-    data["meta"] = {"1": {**meta, "schema_version": SCHEMA_VERSION, "built_at": time.time()}}
-    # One TinyDB write of the whole database (TinyDB's own format), done atomically by the storage.
+    path = Path(path)
+    try:
+        write_texts(path, corpus.documents)
+        extraction_cache.write_extractions(path, meta["seeds_fingerprint"], corpus.extractions, reused)
+        figures = [asdict(f) for f in sane_figures(corpus.figures)]
+        parts = {"figures": _write_part(path, "figures", figures),
+                 "mentions": _write_part(path, "mentions", [asdict(m) for m in corpus.mentions])}
+    except OSError as exc:
+        raise StoreFileError(f"{path}: cannot write the store ({exc.strerror or exc}); "
+                             "choose a writable --store path") from None
+    data: dict[str, dict] = {
+        "documents": {str(i + 1): document_row(d, sources.get(d.id, "user"))
+                      for i, d in enumerate(corpus.documents)},
+        "regions": {str(i + 1): asdict(r) for i, r in enumerate(corpus.regions)},
+        "companies": {str(i + 1): asdict(c) for i, c in enumerate(corpus.companies)},
+    }
+    data["meta"] = {"1": {**meta, "schema_version": SCHEMA_VERSION, "built_at": time.time(),
+                          "parts": parts, "passages": len(corpus.passages),
+                          "subject_figures": _subject_counts(figures),
+                          "digest": digest(orjson.dumps([data[t] for t in MAIN]))}}
+    # One TinyDB write of the store file (TinyDB's own format), done atomically by the storage.
     db = TinyDB(path, storage=AtomicOrjsonStorage)
     db.storage.write(data)
     db.close()
+    collect_parts(path)
 
 
-def read_tables(path: Path, with_cache: bool = False) -> dict[str, list[dict]]:
-    """Every table of the store as a list of rows, read through TinyDB in one file read.
+class LazyRows:
+    """The rows of a big table kept in its own file, read (and checked) on first use."""
 
-    With `with_cache`, also the per-document extraction cache (only `ingest` needs it).
+    def __init__(self, path: Path, name: str, record: dict):
+        self.path, self.name, self.record = path, name, record
+
+    def load(self) -> tuple[list[dict], bool]:
+        """The rows, and whether the file is exactly the one written (its hash is its name)."""
+        raw = read_store_bytes(self.path)
+        if raw is None:
+            raise StoreFileError(f"{self.path}: this part of the store is missing; {REPAIR_HINT}")
+        data = parse_store(self.path, raw)
+        if self.name not in data:
+            raise StoreFileError(f"{self.path}: not an mfg-explore store (no {self.name} table); {REPAIR_HINT}")
+        intact = self.path.name == f"{self.name}-{digest(raw)}.json"
+        return list(data[self.name].values()), intact
+
+    def size_matches(self) -> bool:
+        """True when the file is there with the size the store file recorded (checked without reading it)."""
+        try:
+            return os.stat(self.path).st_size == self.record.get("size")
+        except OSError:
+            return False
+
+
+def _parts_of(path: Path, meta: dict) -> dict[str, LazyRows]:
+    """The big tables the store file names, not yet read; StoreFileError when it names none."""
+    parts = meta.get("parts")
+    if not isinstance(parts, dict) or any(not isinstance(parts.get(n), dict)
+                                          or not isinstance(parts[n].get("file"), str) for n in PARTS):
+        raise StoreFileError(f"{path}: its meta table names no figures and mentions files (damaged); {REPAIR_HINT}")
+    folder = tables_folder(path)
+    return {n: LazyRows(folder / os.path.basename(parts[n]["file"]), n, parts[n]) for n in PARTS}
+
+
+def main_intact(raw_tables: dict, meta: dict) -> bool:
+    """True when the store file's own tables are exactly as written (their digest matches)."""
+    try:
+        return meta.get("digest") == digest(orjson.dumps([raw_tables[t] for t in MAIN]))
+    except (KeyError, TypeError, orjson.JSONEncodeError):
+        return False
+
+
+def read_tables(path: Path, lazy: bool = False) -> dict[str, list]:
+    """Every table of the store as a list of rows, from one read of the store file.
+
+    With `lazy`, figures and mentions are LazyRows when their files look whole (read on first
+    use); otherwise they are read now. A store in the old one-file layout is read as it is
+    (its fingerprint is stale, so it is rebuilt). `meta[0]["intact"]` says whether the store
+    file's own tables passed their digest.
     """
     db = TinyDB(path, storage=AtomicOrjsonStorage)
     try:
         names = db.tables()
-        missing = [t for t in (*TABLES, "meta") if t not in names]
-        if missing:
-            raise StoreFileError(f"{path}: not an mfg-explore store (no {missing[0]} table); "
-                                 "choose another --store path or rebuild it")
-        # The storage's parsed dict, not Table.all(): the same rows without a wrapper per row.
         raw = db.storage.read() or {}
-        names = (*TABLES, "meta", *([extraction_cache.TABLE] if with_cache else []))
-        return {name: list(raw.get(name, {}).values()) for name in names}
     finally:
         db.close()
+    old_layout = "figures" in names
+    needed = (*TABLES, "meta") if old_layout else (*MAIN, "meta")
+    missing = [t for t in needed if t not in names]
+    if missing:
+        raise StoreFileError(f"{path}: not an mfg-explore store (no {missing[0]} table); "
+                             "choose another --store path or rebuild it")
+    # The storage's parsed dict, not Table.all(): the same rows without a wrapper per row.
+    tables = {name: list(raw.get(name, {}).values()) for name in (*TABLES, "meta")}
+    meta = tables["meta"][0] if tables["meta"] and isinstance(tables["meta"][0], dict) else None
+    if old_layout or meta is None or "seeds_fingerprint" not in meta:
+        return tables  # old layout or damaged meta: the caller rebuilds or reports it
+    meta["intact"] = main_intact(raw, meta)
+    meta["intact_parts"] = []
+    for name, part in _parts_of(path, meta).items():
+        if lazy and part.size_matches():
+            tables[name] = part
+            continue
+        tables[name], intact = part.load()
+        if intact:
+            meta["intact_parts"].append(name)
+    return tables
 
 
 def rows_to_records(rows: list[dict], cls):

@@ -27,7 +27,7 @@ SIGNED_CATEGORIES = frozenset({"profit", "other"})
 ROW_TYPES = {"documents": Document, "passages": Passage, "regions": Region,
              "companies": Company, "mentions": Mention, "figures": Figure}
 SPANS = ("passages", "mentions", "figures")  # rows whose [start, end) index a document
-CACHE_TABLE = "extractions"
+MAIN_TABLES = ("documents", "regions", "companies")  # in the store file, under its digest
 CACHE_HITS = {"region_hits": RegionHit, "regions": Region, "company_hits": CompanyHit,
               "figure_hits": FigureHit}
 
@@ -110,16 +110,38 @@ def row_problem(row, cls) -> str | None:
     return None
 
 
-def _span_problem(row: dict, texts: dict[str, str]) -> str | None:
-    """Why a passage, mention or figure does not index its document, or None."""
-    text = texts.get(row["doc_id"])
-    if text is None:
+def _span_problem(row: dict, texts: dict[str, tuple[int, str | None]]) -> str | None:
+    """Why a passage, mention or figure does not index its document, or None.
+
+    `texts` maps a document id to its length and, when it is in memory, its text.
+    """
+    known = texts.get(row["doc_id"])
+    if known is None:
         return "belongs to no stored document"
-    if not 0 <= row["start"] <= row["end"] <= len(text):
+    length, text = known
+    if not 0 <= row["start"] <= row["end"] <= length:
         return f"has offsets {row['start']}–{row['end']} outside its document"
-    if "text" in row and text[row["start"]:row["end"]] != row["text"]:
+    if text is not None and "text" in row and text[row["start"]:row["end"]] != row["text"]:
         return "has a text that is not its document's text at its offsets"
     return None
+
+
+def document_problem(row, present: set[str] | None) -> str | None:
+    """Why a documents row is unusable: a bad field, or (its text kept beside the store) no
+    text length or no text file; `present` holds the ids whose text file is there."""
+    if isinstance(row, dict) and "text" not in row and "chars" in row:
+        if not isinstance(row["chars"], int) or isinstance(row["chars"], bool) or row["chars"] < 0:
+            return f"has an invalid chars ({str(row['chars'])[:20]!r})"
+        problem = row_problem({**row, "text": ""}, Document)
+        if problem is None and present is not None and row["id"] not in present:
+            return f"has no text file (texts/{row['id'][:40]}.txt is missing)"
+        return problem
+    return row_problem(row, Document)
+
+
+def document_lengths(rows: list[dict]) -> dict[str, tuple[int, str | None]]:
+    """Document id → (length, text if the row holds it) for usable documents rows."""
+    return {r["id"]: (len(r["text"]), r["text"]) if "text" in r else (r["chars"], None) for r in rows}
 
 
 def _figure_problem(row: dict) -> str | None:
@@ -138,32 +160,77 @@ def _label(row) -> str:
     return "(no id)"
 
 
+def _checked(table: str, rows: list, texts: dict, present: set[str] | None, trusted: bool):
+    """The usable rows of one table, how many were left out, and the first problem found."""
+    if trusted:  # exactly as written: the rows were checked before they were stored
+        return rows, 0, None
+    cls = ROW_TYPES[table]
+    kept, bad, first = [], 0, None
+    for row in rows:
+        problem = document_problem(row, present) if table == "documents" else row_problem(row, cls)
+        if problem is None and table in SPANS:
+            problem = _span_problem(row, texts)
+        if problem is None and table == "figures":
+            problem = _figure_problem(row)
+        if problem is None:
+            kept.append(row)
+            continue
+        bad += 1
+        first = first or f"{table} row {_label(row)} {problem}"
+    return kept, bad, first
+
+
+def damage_line(path: Path | None, bad: dict[str, int], first: str) -> str:
+    """One line saying which damaged rows were left out, and what to do."""
+    counts = ", ".join(f"{n} {t}" for t, n in bad.items())
+    return f"{path or 'store'}: left out damaged rows ({counts}; e.g. {first}); {REPAIR_HINT}"
+
+
+def _present_texts(tables: dict, path: Path | None) -> set[str] | None:
+    """Ids of the articles whose text file is beside the store (None when texts are in the rows)."""
+    if path is None or not any(isinstance(r, dict) and "text" not in r for r in tables.get("documents", [])):
+        return None
+    from .texts import stored_text_ids
+    return stored_text_ids(path)
+
+
 def usable_tables(tables: dict[str, list], path: Path | None) -> tuple[dict[str, list], list[str]]:
-    """The tables without the rows a view cannot use, and one line saying what was left out."""
+    """The tables without the rows a view cannot use, and one line saying what was left out.
+
+    Tables not read yet (figures and mentions kept in their own files) are checked when read
+    (`usable_rows`); the store file's own tables are not checked row by row when their digest
+    says they are exactly as written, but every article's text file must be there.
+    """
     out = dict(tables)
     bad: dict[str, int] = {}
     first: str | None = None
-    texts: dict[str, str] = {}
-    for table, cls in ROW_TYPES.items():
-        kept = []
-        for row in tables.get(table, []):
-            problem = row_problem(row, cls)
-            if problem is None and table in SPANS:
-                problem = _span_problem(row, texts)
-            if problem is None and table == "figures":
-                problem = _figure_problem(row)
-            if problem is None:
-                kept.append(row)
-                if table == "documents":
-                    texts[row["id"]] = row["text"]
-                continue
-            bad[table] = bad.get(table, 0) + 1
-            first = first or f"{table} row {_label(row)} {problem}"
+    meta = tables.get("meta") or [{}]
+    intact = isinstance(meta[0], dict) and meta[0].get("intact") is True
+    parts_intact = meta[0].get("intact_parts", ()) if isinstance(meta[0], dict) else ()
+    present = _present_texts(tables, path)
+    texts: dict[str, tuple[int, str | None]] = {}
+    for table in ROW_TYPES:
+        rows = tables.get(table, [])
+        if not isinstance(rows, list):
+            continue  # read on first use, and checked then
+        trusted = intact and table in MAIN_TABLES and (table != "documents" or present is None
+                                                      or all(r["id"] in present for r in rows))
+        if table in parts_intact and not bad.get("documents"):
+            trusted = True  # its file's hash is its name: the rows written with these documents
+        kept, n, problem = _checked(table, rows, texts, present, trusted)
         out[table] = kept
-    if not bad:
-        return out, []
-    counts = ", ".join(f"{n} {t}" for t, n in bad.items())
-    return out, [f"{path or 'store'}: left out damaged rows ({counts}; e.g. {first}); {REPAIR_HINT}"]
+        if table == "documents":
+            texts = document_lengths(kept)
+        if n:
+            bad[table] = n
+            first = first or problem
+    return out, ([damage_line(path, bad, first)] if bad else [])
+
+
+def usable_rows(table: str, rows: list[dict], texts: dict, path: Path | None) -> tuple[list[dict], str | None]:
+    """The usable rows of a table read after opening, and the line saying what was left out."""
+    kept, n, first = _checked(table, rows, texts, None, False)
+    return kept, (damage_line(path, {table: n}, first) if n else None)
 
 
 def require_sound(tables: dict[str, list], path: Path) -> dict[str, list]:
@@ -172,14 +239,14 @@ def require_sound(tables: dict[str, list], path: Path) -> dict[str, list]:
     _, warnings = usable_tables(tables, path)
     if warnings:
         raise StoreFileError(warnings[0])
-    if CACHE_TABLE in tables:  # a damaged cached extraction is only extracted again
-        tables = {**tables, CACHE_TABLE: [r for r in tables[CACHE_TABLE] if _cache_row_ok(r)]}
     return tables
 
 
-def _cache_row_ok(row) -> bool:
-    """True when an extraction-cache row can be turned back into an Extraction."""
+def cache_row_ok(row) -> bool:
+    """True when a stored extraction can be turned back into an Extraction (else it is redone)."""
     if not isinstance(row, dict) or not isinstance(row.get("doc_id"), str):
+        return False
+    if not isinstance(row.get("passages"), list) or any(row_problem(p, Passage) for p in row["passages"]):
         return False
     for name, cls in CACHE_HITS.items():
         hits = row.get(name)
@@ -191,7 +258,7 @@ def _cache_row_ok(row) -> bool:
 def sound_documents(rows: list, path: Path) -> list[dict]:
     """The documents rows, all usable; StoreFileError when one is damaged (nothing is dropped silently)."""
     for row in rows:
-        problem = row_problem(row, Document)
+        problem = document_problem(row, None)
         if problem:
             raise StoreFileError(f"{path}: documents row {_label(row)} {problem}; {REPAIR_HINT}")
     return rows

@@ -1,7 +1,10 @@
 """The read API that the TUI and the CLI use: one Store, loaded once, queried in memory."""
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
+from collections.abc import Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -12,6 +15,79 @@ from .corroboration import NO_LINKS, Links
 from .index import build_index
 from .search import Result, SearchIndex
 from .tree import TreeNode, build_tree, unplaced_companies
+
+
+@contextmanager
+def _no_collection():
+    """Load rows with the cyclic garbage collector paused: records make no cycles, and its
+    passes over hundreds of thousands of new objects are most of a large load otherwise."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _row_count(rows) -> int:
+    """Rows in a table, read or not yet (then as the store file recorded it)."""
+    return len(rows) if isinstance(rows, list) else int(rows.record.get("rows", 0))
+
+
+def _documents(rows: list[dict], path: Path | None) -> list[Document]:
+    """Document records; a row without its text reads it from beside the store when asked."""
+    from ..persist.texts import stored_document
+    if all("text" in r for r in rows) or path is None:
+        return rows_to_records(rows, Document)
+    return [stored_document(r, path) if "text" not in r else rows_to_records([r], Document)[0] for r in rows]
+
+
+class LazyMapping(Mapping):
+    """A dict built on first use; its length is known before (so counting reads nothing)."""
+
+    def __init__(self, load, size: int):
+        self._load, self._size, self._data = load, size, None
+
+    @property
+    def loaded(self) -> bool:
+        """True once the rows have been read."""
+        return self._data is not None
+
+    @property
+    def data(self) -> dict:
+        """The mapping itself, read on first use."""
+        if self._data is None:
+            self._data = self._load()
+        return self._data
+
+    def __getitem__(self, key):
+        return self.data[key]
+
+    def __iter__(self):
+        return iter(self.data)
+
+    def __len__(self) -> int:
+        return self._size if self._data is None else len(self._data)
+
+    def __contains__(self, key) -> bool:
+        return key in self.data
+
+    def get(self, key, default=None):
+        """The value for `key`, or `default`."""
+        return self.data.get(key, default)
+
+    def keys(self):
+        """The keys (reads the rows)."""
+        return self.data.keys()
+
+    def values(self):
+        """The values (reads the rows)."""
+        return self.data.values()
+
+    def items(self):
+        """The pairs (reads the rows)."""
+        return self.data.items()
 
 
 @dataclass(frozen=True)
@@ -25,33 +101,96 @@ class PassageView:
 
 
 class Store:
-    """All tables in memory, with lookups by id, entity and category, and a search index."""
+    """All tables in memory, with lookups by id, entity and category, and a search index.
+
+    Opening reads what the first view needs: documents (without their text), regions,
+    companies and each subject's figure count. Figures and mentions are read on first use,
+    a document's text and passages when something shows them (see README "Store layout").
+    """
 
     def __init__(self, tables: dict[str, list[dict]], path: Path | None = None):
         self.path = path
         self.warnings: list[str] = []  # damaged rows left out, state that could not be read
         self.decisions: list[tuple[dict, bool]] = []  # the user's, each with whether it applied
+        self._tables = tables
         self.meta = tables["meta"][0] if tables["meta"] else {}
-        self.documents = {d.id: d for d in rows_to_records(tables["documents"], Document)}
-        self.regions = {r.id: r for r in rows_to_records(tables["regions"], Region)}
-        self.companies = {c.id: c for c in rows_to_records(tables["companies"], Company)}
-        self.figures = {f.id: f for f in rows_to_records(tables["figures"], Figure)}
-        self.mentions = rows_to_records(tables["mentions"], Mention)
-        self.passages = rows_to_records(tables["passages"], Passage)
-        self._passage_by_id = {p.id: p for p in self.passages}
-        self.links = {f.id: Links(tuple(f.corroborated_by), tuple(f.conflicts_with))
-                      for f in self.figures.values() if f.corroborated_by or f.conflicts_with}
-        self._figures_of: dict[str, list[Figure]] = defaultdict(list)
+        with _no_collection():
+            self.documents = {d.id: d for d in _documents(tables["documents"], path)}
+            self.regions = {r.id: r for r in rows_to_records(tables["regions"], Region)}
+            self.companies = {c.id: c for c in rows_to_records(tables["companies"], Company)}
+        self.figures = LazyMapping(self._load_figures, _row_count(tables["figures"]))
+        self._passages: dict[str, list[Passage]] = {}  # per document, read when shown
+        if "passages" in tables:  # a store made in memory, or an old one-file store
+            for row in tables["passages"]:
+                self._passages.setdefault(row["doc_id"], []).append(Passage(**row))
+
+    def _part_rows(self, name: str) -> list[dict]:
+        """The rows of figures or mentions, read from their file on first use."""
+        from ..persist.opening import load_part
+        return load_part(self._tables, name, self.path, self.warnings)
+
+    def _load_figures(self) -> dict[str, Figure]:
+        """Every figure by id (read on first use)."""
+        with _no_collection():
+            return {f.id: f for f in rows_to_records(self._part_rows("figures"), Figure)}
+
+    @cached_property
+    def mentions(self) -> list[Mention]:
+        """Every place an entity is named (read on first use)."""
+        with _no_collection():
+            return rows_to_records(self._part_rows("mentions"), Mention)
+
+    @cached_property
+    def links(self) -> dict[str, Links]:
+        """Figure id → the figures that restate or contradict it (built on first use)."""
+        return {f.id: Links(tuple(f.corroborated_by), tuple(f.conflicts_with))
+                for f in self.figures.values() if f.corroborated_by or f.conflicts_with}
+
+    @cached_property
+    def _figures_of(self) -> dict[str, list[Figure]]:
+        """Subject id → its figures, in document order (built on first use)."""
+        out: dict[str, list[Figure]] = defaultdict(list)
         for fig in self.figures.values():
             if fig.subject_id:
-                self._figures_of[fig.subject_id].append(fig)
-        self._mentions_of: dict[str, list[Mention]] = defaultdict(list)
+                out[fig.subject_id].append(fig)
+        for figs in out.values():
+            figs.sort(key=lambda f: (f.doc_id, f.start))
+        return out
+
+    @cached_property
+    def _mentions_of(self) -> dict[str, list[Mention]]:
+        """Entity id → its mentions, in document order (built on first use)."""
+        out: dict[str, list[Mention]] = defaultdict(list)
         for m in sorted(self.mentions, key=lambda m: (m.doc_id, m.start)):
-            self._mentions_of[m.entity_id].append(m)
-        self._paragraphs: dict[str, list[Passage]] = defaultdict(list)
-        for p in self.passages:
-            if p.kind == "paragraph":
-                self._paragraphs[p.doc_id].append(p)
+            out[m.entity_id].append(m)
+        return out
+
+    @property
+    def passages(self) -> list[Passage]:
+        """Every paragraph and sentence of every document (reads every document's passages)."""
+        return [p for doc_id in self.documents for p in self.passages_of(doc_id)]
+
+    def passages_of(self, doc_id: str) -> list[Passage]:
+        """One document's paragraphs and sentences, read from its file when first shown."""
+        found = self._passages.get(doc_id)
+        if found is None:
+            from ..persist.extraction_cache import read_passages
+            found = read_passages(self.path, self.meta.get("seeds_fingerprint", ""), doc_id) \
+                if self.path is not None else []
+            self._passages[doc_id] = found
+        return found
+
+    def figure_count(self, entity_id: str) -> int:
+        """How many figures have this subject (from the store's counts until figures are read)."""
+        counts = self.meta.get("subject_figures")
+        if isinstance(counts, dict) and self.figures.loaded is False:
+            n = counts.get(entity_id, 0)
+            return n if isinstance(n, int) else 0
+        return len(self._figures_of.get(entity_id, ()))
+
+    def sentence(self, figure: Figure) -> Passage | None:
+        """The sentence passage that states a figure, if the store has it."""
+        return next((p for p in self.passages_of(figure.doc_id) if p.id == figure.sentence_id), None)
 
     @classmethod
     def open(cls, path: Path | None = None, progress=None) -> Store:
@@ -69,7 +208,7 @@ class Store:
     @classmethod
     def from_corpus(cls, corpus) -> Store:
         """A Store straight from an in-memory Corpus (tests, previews), no file involved."""
-        tables = {t: [vars(r).copy() for r in getattr(corpus, t)] for t in TABLES}
+        tables = {t: [vars(r).copy() for r in getattr(corpus, t)] for t in TABLES}  # texts in the rows
         tables["meta"] = [{"schema_version": SCHEMA_VERSION}]
         return cls(tables)
 
@@ -87,7 +226,7 @@ class Store:
 
     def figures_of(self, entity_id: str) -> list[Figure]:
         """Figures whose subject is this entity, in document order."""
-        return sorted(self._figures_of.get(entity_id, []), key=lambda f: (f.doc_id, f.start))
+        return list(self._figures_of.get(entity_id, ()))
 
     def links_of(self, figure_id: str) -> Links:
         """Figures in other documents that restate or contradict this one."""
@@ -116,7 +255,8 @@ class Store:
     def passage(self, doc_id: str, start: int, end: int, marks: list[tuple[str, int, int]] = ()) -> PassageView:
         """The paragraph holding [start, end), with it (and any `marks`) as highlight spans."""
         doc = self.documents[doc_id]
-        para = next((p for p in self._paragraphs[doc_id] if p.start <= start and end <= p.end), None)
+        para = next((p for p in self.passages_of(doc_id)
+                     if p.kind == "paragraph" and p.start <= start and end <= p.end), None)
         p_start, p_end = (para.start, para.end) if para else (start, end)
         spans = [("focus", start, end), *marks]
         inside = tuple((k, s - p_start, e - p_start) for k, s, e in spans if p_start <= s and e <= p_end)
@@ -131,7 +271,7 @@ class Store:
     def sentence_of(self, figure: Figure) -> str:
         """The sentence that states a figure."""
         doc = self.documents[figure.doc_id]
-        p = self._passage_by_id.get(figure.sentence_id or "")
+        p = self.sentence(figure)
         return doc.text[p.start:p.end] if p else doc.text[figure.start:figure.end]
 
     def region_tree(self) -> list[TreeNode]:
@@ -164,7 +304,10 @@ class Store:
             per_doc[f.doc_id]["figures"] += 1
         for m in self.mentions:
             per_doc[m.doc_id]["mentions"] += 1
-        return {"tables": {"documents": len(self.documents), "passages": len(self.passages),
+        passages = self.meta.get("passages")
+        if not isinstance(passages, int):
+            passages = len(self.passages)
+        return {"tables": {"documents": len(self.documents), "passages": passages,
                            "regions": len(self.regions), "companies": len(self.companies),
                            "mentions": len(self.mentions), "figures": len(self.figures)},
                 "documents": list(per_doc.values())}

@@ -37,8 +37,8 @@ def _finish(node: TreeNode, store) -> None:
     node.children.sort(key=lambda n: n.region.name)
     node.companies.sort(key=lambda c: c.name)
     node.company_count = len(node.companies)
-    node.figure_count = len(store.figures_of(node.region.id)) + sum(
-        len(store.figures_of(c.id)) for c in node.companies)
+    node.figure_count = store.figure_count(node.region.id) + sum(
+        store.figure_count(c.id) for c in node.companies)
     for child in node.children:
         _finish(child, store)
         node.company_count += child.company_count

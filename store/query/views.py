@@ -200,7 +200,7 @@ def figure_sentence(store, fig: Figure):
     from .api import (
         PassageView,  # late: api imports the index, which imports nothing of ours
     )
-    sentence = next((p for p in store.passages if p.id == fig.sentence_id), None)
+    sentence = store.sentence(fig)
     doc = store.documents[fig.doc_id]
     start, end = (sentence.start, sentence.end) if sentence else (fig.start, fig.end)
     marks = [("subject", m.start, m.end) for m in store.mentions_of(fig.subject_id or "")

@@ -1,12 +1,12 @@
 """The command line, end to end on real store files, including every bad-input case."""
 import json
 import re
-import shutil
 
 import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import ROOT
+from tests.unit.article_store import copy_store
 from tui.cli import app
 
 runner = CliRunner()
@@ -20,7 +20,7 @@ def invoke(*args):
 def store_copy(seeds_store_path, tmp_path):
     """A private copy of the seeds store that a test may change."""
     path = tmp_path / "store.json"
-    shutil.copy(seeds_store_path, path)
+    copy_store(seeds_store_path, path)
     return path
 
 

@@ -4,7 +4,6 @@ And `mfg-explore repair`: the user's articles are salvaged, the broken file is k
 """
 import contextlib
 import os
-import shutil
 import signal
 
 import orjson
@@ -12,7 +11,7 @@ import pytest
 
 from store.persist.repair import plan_repair
 from store.query.api import Store
-from tests.unit.article_store import build_articles
+from tests.unit.article_store import build_articles, copy_store
 from tests.unit.fast_cli import run
 
 ARTICLES = {
@@ -41,7 +40,7 @@ def _write(path, text):
 
 
 def _edit(change):
-    """A shape made by changing the parsed store."""
+    """A shape made by changing the parsed file."""
     def make(raw: bytes) -> bytes:
         data = orjson.loads(raw)
         change(data)
@@ -53,21 +52,50 @@ def _first(data, table):
     return next(iter(data[table].values()))
 
 
+def _part(store, name):
+    """The file of a part of the store: "store" itself, a big table, or the first article's text."""
+    if name == "store":
+        return store
+    folder = store.with_name(store.name + ".d")
+    if name == "text":
+        return sorted(folder.glob("texts/*.txt"))[0]
+    meta = _first(orjson.loads(store.read_bytes()), "meta")
+    return folder / "tables" / meta["parts"][name]["file"]
+
+
+# shape → (the file it breaks, how; None: the file is deleted)
 SHAPES = {
-    "broken JSON": lambda raw: raw[: len(raw) // 2],
-    "empty file": lambda raw: b"",
-    "not UTF-8": lambda raw: b"\xff\xfe" + raw,
-    "not an object": lambda raw: b"[1, 2]",
-    "a table that is a list": _edit(lambda d: d.update(figures=[])),
-    "a table that is a string": _edit(lambda d: d.update(documents="x")),
-    "a missing table": _edit(lambda d: d.pop("companies")),
-    "a row that is not an object": _edit(lambda d: d["mentions"].update({"1": 5})),
-    "a figure without value": _edit(lambda d: _first(d, "figures").pop("value")),
-    "a figure whose value is null (overflowed)": _edit(lambda d: _first(d, "figures").update(value=None)),
-    "a document without text": _edit(lambda d: _first(d, "documents").pop("text")),
-    "a mention outside its document": _edit(lambda d: _first(d, "mentions").update(start=10**6, end=10**6 + 3)),
-    "meta without fingerprint": _edit(lambda d: _first(d, "meta").pop("seeds_fingerprint")),
+    "broken JSON": ("store", lambda raw: raw[: len(raw) // 2]),
+    "empty file": ("store", lambda raw: b""),
+    "not UTF-8": ("store", lambda raw: b"\xff\xfe" + raw),
+    "not an object": ("store", lambda raw: b"[1, 2]"),
+    "a table that is a list": ("figures", _edit(lambda d: d.update(figures=[]))),
+    "a table that is a string": ("store", _edit(lambda d: d.update(documents="x"))),
+    "a missing table": ("store", _edit(lambda d: d.pop("companies"))),
+    "a row that is not an object": ("mentions", _edit(lambda d: d["mentions"].update({"1": 5}))),
+    "a figure without value": ("figures", _edit(lambda d: _first(d, "figures").pop("value"))),
+    "a figure whose value is null (overflowed)": ("figures", _edit(lambda d: _first(d, "figures").update(value=None))),
+    "a document without text length": ("store", _edit(lambda d: _first(d, "documents").pop("chars"))),
+    "a missing text file": ("text", None),
+    "a missing figures file": ("figures", None),
+    "a mention outside its document": ("mentions", _edit(lambda d: _first(d, "mentions").update(start=10**6, end=10**6 + 3))),
+    "meta without fingerprint": ("store", _edit(lambda d: _first(d, "meta").pop("seeds_fingerprint"))),
+    "an old one-file store whose rows are damaged": ("store", lambda raw: orjson.dumps(
+        {"documents": {"1": {"id": "x"}}, "passages": {}, "regions": {}, "companies": {}, "mentions": {},
+         "figures": {}, "meta": {"1": {"seeds_fingerprint": "old"}}})),
 }
+
+
+def _broken(good, tmp_path, shape):
+    """A copy of the good store with one file broken by `shape`: (store path, file, its bytes)."""
+    store = copy_store(good["path"], tmp_path / "store.json")
+    name, change = SHAPES[shape]
+    target = _part(store, name)
+    if change is None:
+        target.unlink()
+        return store, target, None
+    target.write_bytes(change(target.read_bytes()))
+    return store, target, target.read_bytes()
 
 
 def _commands(good):
@@ -105,13 +133,22 @@ def _one_error_line(args, store):
 
 @pytest.mark.parametrize("shape", SHAPES)
 def test_every_command_reports_a_broken_store_in_one_line_and_keeps_it(good, tmp_path, shape):
-    store = tmp_path / "store.json"
-    broken = SHAPES[shape](good["bytes"])
+    store, target, broken = _broken(good, tmp_path, shape)
+    before = store.read_bytes()
     for args in _commands(good):
-        store.write_bytes(broken)
         assert str(store) in _one_error_line(args, store), args
-        assert store.read_bytes() == broken, args
+        assert store.read_bytes() == before, args
+        assert (target.read_bytes() == broken) if broken is not None else not target.exists(), args
         assert not store.with_name("store.json.bak").exists(), args
+
+
+@pytest.mark.parametrize("command", [["show", "Qinghe Tool Works"], ["export", "--company", "Qinghe Tool Works"]])
+def test_a_damaged_article_text_is_one_line_naming_its_file(good, tmp_path, command):
+    store = copy_store(good["path"], tmp_path / "store.json")
+    for text in store.with_name("store.json.d").glob("texts/*.txt"):
+        text.write_bytes(text.read_bytes().replace(b"report", b"rePort"))
+    line = _one_error_line(command, store)
+    assert "/texts/" in line and "is damaged" in line and "mfg-explore repair" in line, line
 
 
 @pytest.mark.parametrize("make", [
@@ -150,34 +187,40 @@ def test_an_unreadable_store_named_by_the_environment(good, tmp_path, monkeypatc
 
 
 def test_views_still_work_around_a_damaged_row(good, tmp_path):
-    store = tmp_path / "store.json"
-    store.write_bytes(SHAPES["a figure whose value is null (overflowed)"](good["bytes"]))
+    store, _, _ = _broken(good, tmp_path, "a figure whose value is null (overflowed)")
     result = run(["dump", "--store", store])
     assert result.exit_code == 1
     assert len(orjson.loads(result.stdout)["figures"]) == 3  # one of four left out
     assert "left out damaged rows (1 figures" in result.stderr
 
 
-@pytest.mark.parametrize("shape", ["broken JSON", "a table that is a list", "a figure without value"])
+@pytest.mark.parametrize("shape", ["broken JSON", "a table that is a list", "a figure without value",
+                                   "a missing figures file", "a missing text file"])
 def test_repair_salvages_the_users_articles_and_keeps_the_broken_file(good, tmp_path, shape):
-    store = tmp_path / "store.json"
-    shutil.copy(good["path"], store)
+    store = copy_store(good["path"], tmp_path / "store.json")
     run(["ingest", good["article"], "--store", store])  # .bak: the older store
-    broken = SHAPES[shape](store.read_bytes())
-    store.write_bytes(broken)
+    name, change = SHAPES[shape]
+    target = _part(store, name)
+    if change is None:
+        target.unlink()
+    else:
+        target.write_bytes(change(target.read_bytes()))
+    broken = store.read_bytes()  # the store file itself, or the one that names the broken part
     result = run(["repair", "--yes", "--store", store])
     assert result.exit_code == 0, result.output
     aside = [p for p in tmp_path.iterdir() if ".corrupt-" in p.name]
     assert len(aside) == 1 and aside[0].read_bytes() == broken
     titles = {d.title for d in Store.open(store).documents.values()}
-    assert {"Tools report", "Boats report"} <= titles  # from the store, or from its .bak
+    # A lost text cannot be salvaged (the store never had another copy): that article goes.
+    lost = {Store.open(good["path"]).documents[target.stem].title} if name == "text" else set()
+    assert {"Tools report", "Boats report"} - lost <= titles  # from the store, or from its .bak
+    assert not lost & titles
     assert run(["stats", "--store", store]).exit_code == 0
     assert plan_repair(store).problem is None
 
 
 def test_repair_of_a_sound_store_changes_nothing(good, tmp_path):
-    store = tmp_path / "store.json"
-    shutil.copy(good["path"], store)
+    store = copy_store(good["path"], tmp_path / "store.json")
     result = run(["repair", "--store", store])
     assert result.exit_code == 0 and "nothing to repair" in result.stdout
     assert store.read_bytes() == good["bytes"]

@@ -46,9 +46,12 @@ def test_broken_file_raises_clear_error(tmp_path):
 
 def test_store_is_tinydb_format(seeds_store_path):
     data = orjson.loads(seeds_store_path.read_bytes())
-    assert set(data) == {"documents", "passages", "regions", "companies", "mentions", "figures", "meta",
-                         "extractions"}
+    assert set(data) == {"documents", "regions", "companies", "meta"}  # the big tables are files beside it
     assert TinyDB(seeds_store_path, storage=AtomicOrjsonStorage).table("documents").count(lambda r: True) == 5
+    tables = seeds_store_path.with_name("store.json.d") / "tables"
+    for part in tables.iterdir():  # figures and mentions: one TinyDB file each
+        name = part.name.split("-")[0]
+        assert TinyDB(part, storage=AtomicOrjsonStorage).table(name).count(lambda r: True) > 0
 
 
 def test_rebuild_when_seeds_change_keeps_user_documents(tmp_path, monkeypatch):

@@ -1,7 +1,6 @@
 """The user's own state in state.json: merges, splits, figure corrections and saved comparisons
 apply whenever the store is opened, and outlast rebuilds and a broken store."""
 import json
-import shutil
 
 import orjson
 import pytest
@@ -10,7 +9,7 @@ from store.persist import build as build_mod
 from store.persist.decisions import apply_decisions
 from store.persist.state import read_state, state_path, update_state
 from store.query.api import Store
-from tests.unit.article_store import build_articles
+from tests.unit.article_store import build_articles, copy_store
 from tests.unit.fast_cli import run
 
 ARTICLES = {
@@ -29,7 +28,7 @@ def built(tmp_path_factory):
 @pytest.fixture
 def store(built, tmp_path):
     path = tmp_path / "store.json"
-    shutil.copy(built, path)
+    copy_store(built, path)
     return path
 
 
