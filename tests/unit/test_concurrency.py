@@ -10,7 +10,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 
 from store.persist import lock
 from store.persist.build import build
@@ -31,7 +30,11 @@ def _article(folder: Path, name: str, n: int) -> Path:
 
 
 def _titles(store_path: Path) -> set[str]:
-    return {d.title for d in Store.open(store_path).documents.values()}
+    store = Store.open(store_path)
+    # Every part the store file names is there and whole: texts, passages, figures, mentions.
+    assert all(store.passages_of(d.id) and d.text for d in store.documents.values())
+    assert len(list(store.figures.values())) >= 0 and store.mentions and not store.warnings
+    return {d.title for d in store.documents.values()}
 
 
 def test_two_processes_ingesting_at_once_lose_nothing(tmp_path):
@@ -101,7 +104,7 @@ def test_sigkill_during_build_and_ingest_never_breaks_the_store(tmp_path):
             assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
             left_behind += len(stale_temp_files(store))
             assert _titles(store) in (old, new)  # the next start: old content or new
-            assert stale_temp_files(store) == [] and not list(tmp_path.glob(".store.json*.tmp"))
+            assert stale_temp_files(store) == [] and not list(tmp_path.glob("**/.*.tmp"))
             if backup_path(store).exists():
                 assert _titles(backup_path(store)) in (old, new)
     finally:

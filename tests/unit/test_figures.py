@@ -1,5 +1,4 @@
 """find_figures on sentences written for these tests (not from the seeds)."""
-import re
 
 import pytest
 from hypothesis import given
