@@ -1,4 +1,5 @@
 """find_figures on sentences written for these tests (not from the seeds)."""
+import re
 
 import pytest
 from hypothesis import given
