@@ -15,7 +15,14 @@ from typing import Callable
 
 from ..models import Company, Document, Figure, Mention, Passage, Region
 from .companies.blocking import NameFeatures, NameIndex
-from .companies.merge import company_id, core, features_of, same_features, union_in_order
+from .companies.merge import (
+    company_id,
+    core,
+    features_of,
+    partners,
+    same_features,
+    union_in_order,
+)
 from .corroborate import link_figures
 from .pipeline import Corpus, Extraction, add_regions, local_mentions, settle_figures
 from .subjects import attribute_subjects
@@ -67,6 +74,10 @@ class MergeState:
         """The same-firm features of a known name."""
         e = self.names[name]
         return NameFeatures(e[CORE], bool(e[RESEARCH]), frozenset(e[CORE].split()), tuple(e[BRANDS]))
+
+    def surface(self, name: str) -> set[str]:
+        """The cores of every text a known name was written as."""
+        return set(self.names[name][SURFACE])
 
     def company_of(self, name: str) -> str:
         """The company id a known name belongs to now."""
@@ -158,6 +169,16 @@ def extend(state: MergeState, extractions: list[Extraction], load: Loader,
     return delta
 
 
+class _View:
+    """A read-only mapping computed per key (what `merge.partners` reads)."""
+
+    def __init__(self, get):
+        self._get = get
+
+    def __getitem__(self, key):
+        return self._get(key)
+
+
 def _company_map(state: MergeState, ex: Extraction) -> dict[str, str]:
     """Company id of each name the document uses."""
     return {h.name: state.company_of(h.name) for h in ex.company_hits}
@@ -172,11 +193,9 @@ def _merge_names(state: MergeState, extractions: list[Extraction]):
         new_names += new
         grown += more
     edges = set()
+    feats, surface = _View(state.features), _View(state.surface)
     for a in new_names:
-        fa, sa = state.features(a), set(state.names[a][SURFACE])
-        for b in state.index.candidates(a, fa, sa):
-            if same_features(fa, state.features(b), sa, set(state.names[b][SURFACE])):
-                edges.add((min(a, b), max(a, b)))
+        edges.update((min(a, b), max(a, b)) for b in partners(state.index, a, feats, surface, lambda b: True))
     for a, s in grown:  # a name seen written a new way may now match names whose core that is
         fa, sa = state.features(a), set(state.names[a][SURFACE])
         for b in state.index.by_core.get(s, ()):
@@ -229,11 +248,10 @@ def _regroup(state: MergeState, delta: Delta, touched: set[str], new_names: list
 def _replay(state: MergeState, group: list[str]) -> None:
     """Set the group's root as the all-pairs loop would, from its members' same-firm pairs."""
     inside = set(group)
+    feats, surface = _View(state.features), _View(state.surface)
 
     def earlier(a: str) -> list[str]:
-        fa, sa = state.features(a), set(state.names[a][SURFACE])
-        return [b for b in state.index.candidates(a, fa, sa) if b in inside and b < a
-                and same_features(fa, state.features(b), sa, set(state.names[b][SURFACE]))]
+        return partners(state.index, a, feats, surface, lambda b: b in inside and b < a)
     for n, r in union_in_order(group, earlier).items():
         state.names[n][ROOT] = r
 

@@ -22,12 +22,22 @@ from ..models import (
 )
 from .companies import find_companies
 from .companies.blocking import NameIndex
-from .companies.merge import assemble_records, group_names, surfaces
+from .companies.merge import (
+    assemble_records,
+    core,
+    features_of,
+    group_names,
+    same_features,
+    surfaces,
+    union_in_order,
+)
 from .corroborate import attach_links
 from .document import read_with_passages
 from .figures import find_figures
 from .regions import find_regions
 from .subjects import attribute_subjects
+
+PROVISIONAL = "name:"  # company ids while a document is attributed on its own
 
 
 @dataclass
@@ -95,12 +105,17 @@ def add_regions(merged: dict[str, Region], regions: dict[str, Region]) -> list[s
     return changed
 
 
-def provisional_id(name: str) -> str:
-    """The id a company name stands under while one document is attributed on its own."""
-    return "name:" + name
+def local_groups(ex: Extraction) -> dict[str, str]:
+    """Each company name of the document → one name standing for all its names that are one firm
+    by this document alone (merging across documents can only join these groups further)."""
+    surface = surfaces({ex.doc.id: ex.company_hits})
+    names = sorted(surface)
+    feats = {n: features_of(n, core(n)) for n in names}
+    return union_in_order(names, lambda a: [b for b in names if b < a and same_features(
+        feats[a], feats[b], surface[a], surface[b])])
 
 
-def local_mentions(ex: Extraction, company_id_of=provisional_id) -> list[Mention]:
+def local_mentions(ex: Extraction, company_id_of) -> list[Mention]:
     """The document's mentions, companies first (as in an assembled corpus), then places."""
     return [Mention(company_id_of(h.name), ex.doc.id, h.start, h.end, h.text) for h in ex.company_hits] + [
         Mention(h.key, ex.doc.id, h.start, h.end, h.text) for h in ex.region_hits]
@@ -110,28 +125,30 @@ def extract_and_attribute(doc: Document, cached: Extraction | None = None) -> tu
     """Extract one document (unless cached) and attribute its figures under provisional company ids.
 
     Attribution reads only the document's own mentions, and reads entity ids only by equality,
-    so it is the assembled corpus's as long as the document's names stay distinct companies
-    and its regions agree with the merged ones (`settle_figures` checks both).
+    so with one provisional id per group of `local_groups` it is the assembled corpus's as long
+    as merging leaves those groups distinct companies and the document's regions agree with the
+    merged ones (`settle_figures` checks both).
     """
     if cached is None:
         ex, model = _extract_with_model(doc)
     else:
         ex, model = cached, None
-    return ex, attribute_subjects(ex, local_mentions(ex), ex.regions, model)
+    group = local_groups(ex)
+    return ex, attribute_subjects(ex, local_mentions(ex, lambda n: PROVISIONAL + group[n]), ex.regions, model)
 
 
 def settle_figures(ex: Extraction, figures: list[Figure] | None, company_of: dict[str, str],
                    region_by_id: dict[str, Region], mentions: list[Mention]) -> list[Figure]:
     """The document's figures under final company ids: provisional ones renamed, or attributed again."""
-    names = {h.name for h in ex.company_hits}
-    distinct = len({company_of[n] for n in names}) == len(names)
+    group = local_groups(ex) if figures is not None else {}
+    distinct = len({company_of[n] for n in group}) == len(set(group.values()))
     agree = all((r.level, r.parent_id) == (region_by_id[rid].level, region_by_id[rid].parent_id)
                 for rid, r in ex.regions.items())
     if figures is None or not distinct or not agree:
         return attribute_subjects(ex, mentions, region_by_id)
     for fig in figures:
-        if fig.subject_id and fig.subject_id.startswith("name:"):
-            fig.subject_id = company_of[fig.subject_id[5:]]
+        if fig.subject_id and fig.subject_id.startswith(PROVISIONAL):
+            fig.subject_id = company_of[fig.subject_id[len(PROVISIONAL):]]
     return figures
 
 

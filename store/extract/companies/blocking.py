@@ -111,19 +111,25 @@ class NameIndex:
         """Note that `name` was seen written with this surface core."""
         self.by_surface.setdefault(surface_core, []).append(name)
 
-    def candidates(self, name: str, feats: NameFeatures, surface) -> set[str]:
-        """Every filed name that may be the same firm as `name` (itself excluded)."""
-        out = set(self.by_core.get(feats.core, ()))
-        out.update(self.by_surface.get(feats.core, ()))
+    def candidates(self, name: str, feats: NameFeatures, surface) -> tuple[set[str], set[str]]:
+        """Filed names that may be the same firm as `name` (itself excluded), in two sets.
+
+        The first holds those sharing a core, surface or brand key; the second those sharing
+        only a window, for which only the ratio test can hold (and only within the length budget).
+        """
+        keyed = set(self.by_core.get(feats.core, ()))
+        keyed.update(self.by_surface.get(feats.core, ()))
         for s in surface:
-            out.update(self.by_core.get(s, ()))
+            keyed.update(self.by_core.get(s, ()))
         for b in feats.brands:
-            out.update(self.by_brand.get(b, ()))
-        if len(feats.core) >= MIN_FUZZY:
-            for g in grams(feats.core):
-                out.update(self.by_gram.get(g, ()))
-        out.discard(name)
-        return out
+            keyed.update(self.by_brand.get(b, ()))
+        keyed.discard(name)
+        if len(feats.core) < MIN_FUZZY:
+            return keyed, set()
+        fuzzy = set().union(*[self.by_gram[g] for g in grams(feats.core) if g in self.by_gram])
+        fuzzy -= keyed
+        fuzzy.discard(name)
+        return keyed, fuzzy
 
     def as_json(self) -> dict:
         """The index as plain JSON-ready dicts."""

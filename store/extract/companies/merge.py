@@ -11,11 +11,19 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ...models import Company, CompanyHit, Mention
 from .aliases import strip_legal
-from .blocking import MIN_FUZZY, NameFeatures, NameIndex, edit_budget, features_of, grams, pinyin_word
+from .blocking import (
+    MIN_FUZZY,
+    NameFeatures,
+    NameIndex,
+    edit_budget,
+    features_of,
+    grams,
+    pinyin_word,
+)
 from .keys import find_root
 from .words import load_words
 
@@ -67,8 +75,22 @@ def group_names(surface: dict[str, set[str]], index: NameIndex | None = None) ->
         index.add(n, feats[n], frequency.__getitem__)
         for s in surface[n]:
             index.add_surface(n, s)
-    return union_in_order(names, lambda a: [b for b in index.candidates(a, feats[a], surface[a])
-                                            if b < a and same_features(feats[a], feats[b], surface[a], surface[b])])
+    return union_in_order(names, lambda a: partners(index, a, feats, surface, lambda b: b < a))
+
+
+def partners(index: NameIndex, a: str, feats, surface, keep) -> list[str]:
+    """The names `keep` accepts that are one firm with `a` (`feats`, `surface`: name → its)."""
+    fa, sa = feats[a], surface[a]
+    keyed, fuzzy = index.candidates(a, fa, sa)
+    out = [b for b in keyed if keep(b) and same_features(fa, feats[b], sa, surface[b])]
+    la = len(fa.core)
+    # Sharing only a window, two names are one firm only by the ratio; compared in C, in bulk.
+    near = [b for b in fuzzy if keep(b) and abs(la - len(feats[b].core)) <= edit_budget(la, len(feats[b].core))]
+    if near:
+        found = process.extract(fa.core, [feats[b].core for b in near], scorer=fuzz.ratio,
+                                score_cutoff=FUZZY_RATIO, limit=None)
+        out += [near[i] for _, _, i in found]
+    return out
 
 
 def union_in_order(names: list[str], earlier_partners) -> dict[str, str]:
