@@ -1,4 +1,10 @@
-"""The extraction pipeline: documents → passages → regions, companies, figures → records."""
+"""The extraction pipeline: documents → passages → regions, companies, figures → records.
+
+Per-document work (reading, the extractors, and subject attribution under provisional company
+ids) is a pure map, run in a process pool by `run`; the cross-document steps (company merging,
+corroboration) run once in the calling process. `incremental.extend` adds articles to an
+assembled corpus without assembling it again.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -14,12 +20,24 @@ from ..models import (
     Region,
     RegionHit,
 )
-from .companies import find_companies, merge_companies
+from .companies import find_companies
+from .companies.blocking import NameIndex
+from .companies.merge import (
+    assemble_records,
+    core,
+    features_of,
+    group_names,
+    same_features,
+    surfaces,
+    union_in_order,
+)
 from .corroborate import attach_links
 from .document import read_with_passages
 from .figures import find_figures
 from .regions import find_regions
 from .subjects import attribute_subjects
+
+PROVISIONAL = "name:"  # company ids while a document is attributed on its own
 
 
 @dataclass
@@ -45,36 +63,110 @@ class Corpus:
     mentions: list[Mention] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     extractions: list[Extraction] = field(default_factory=list)  # kept so ingest can reuse them
+    # What `incremental.extend` needs to add articles later (an incremental.MergeState).
+    state: object = None
 
 
 def extract(doc: Document) -> Extraction:
     """Run every per-document extractor over one document."""
+    return _extract_with_model(doc)[0]
+
+
+def _extract_with_model(doc: Document):
+    """The extraction and the document model it was read from."""
     model, passages = read_with_passages(doc)
     region_hits, regions = find_regions(model)
     company_hits = find_companies(model, region_hits, regions)
     figure_hits = find_figures(model)
-    return Extraction(doc, passages, region_hits, regions, company_hits, figure_hits)
+    return Extraction(doc, passages, region_hits, regions, company_hits, figure_hits), model
 
 
-def _merge_regions(extractions: list[Extraction]) -> list[Region]:
+def merge_regions(extractions: list[Extraction]) -> list[Region]:
     """One Region per id across documents, aliases unioned."""
     merged: dict[str, Region] = {}
     for ex in extractions:
-        for rid, region in ex.regions.items():
-            known = merged.setdefault(rid, Region(rid, region.name, region.level,
-                                                  region.parent_id, []))
-            for alias in region.aliases:
-                if alias not in known.aliases:
-                    known.aliases.append(alias)
+        add_regions(merged, ex.regions)
     return sorted(merged.values(), key=lambda r: r.id)
 
 
-def assemble(extractions: list[Extraction]) -> Corpus:
-    """Merge per-document extractions into one corpus with subjects attributed."""
+def add_regions(merged: dict[str, Region], regions: dict[str, Region]) -> list[str]:
+    """Fold one document's regions into `merged` (first record wins, aliases appended); ids changed."""
+    changed = []
+    for rid, region in regions.items():
+        known = merged.get(rid)
+        if known is None:
+            known = merged[rid] = Region(rid, region.name, region.level, region.parent_id, [])
+            changed.append(rid)
+        new = [a for a in dict.fromkeys(region.aliases) if a not in known.aliases]
+        if new:
+            known.aliases.extend(new)
+            if rid not in changed:
+                changed.append(rid)
+    return changed
+
+
+def local_groups(ex: Extraction) -> dict[str, str]:
+    """Each company name of the document → one name standing for all its names that are one firm
+    by this document alone (merging across documents can only join these groups further)."""
+    surface = surfaces({ex.doc.id: ex.company_hits})
+    names = sorted(surface)
+    feats = {n: features_of(n, core(n)) for n in names}
+    return union_in_order(names, lambda a: [b for b in names if b < a and same_features(
+        feats[a], feats[b], surface[a], surface[b])])
+
+
+def local_mentions(ex: Extraction, company_id_of) -> list[Mention]:
+    """The document's mentions, companies first (as in an assembled corpus), then places."""
+    return [Mention(company_id_of(h.name), ex.doc.id, h.start, h.end, h.text) for h in ex.company_hits] + [
+        Mention(h.key, ex.doc.id, h.start, h.end, h.text) for h in ex.region_hits]
+
+
+def extract_and_attribute(doc: Document, cached: Extraction | None = None) -> tuple[Extraction, list[Figure]]:
+    """Extract one document (unless cached) and attribute its figures under provisional company ids.
+
+    Attribution reads only the document's own mentions, and reads entity ids only by equality,
+    so with one provisional id per group of `local_groups` it is the assembled corpus's as long
+    as merging leaves those groups distinct companies and the document's regions agree with the
+    merged ones (`settle_figures` checks both).
+    """
+    if cached is None:
+        ex, model = _extract_with_model(doc)
+    else:
+        ex, model = cached, None
+    group = local_groups(ex)
+    return ex, attribute_subjects(ex, local_mentions(ex, lambda n: PROVISIONAL + group[n]), ex.regions, model)
+
+
+def settle_figures(ex: Extraction, figures: list[Figure] | None, company_of: dict[str, str],
+                   region_by_id: dict[str, Region], mentions: list[Mention]) -> list[Figure]:
+    """The document's figures under final company ids: provisional ones renamed, or attributed again."""
+    group = local_groups(ex) if figures is not None else {}
+    distinct = len({company_of[n] for n in group}) == len(set(group.values()))
+    agree = all((r.level, r.parent_id) == (region_by_id[rid].level, region_by_id[rid].parent_id)
+                for rid, r in ex.regions.items())
+    if figures is None or not distinct or not agree:
+        return attribute_subjects(ex, mentions, region_by_id)
+    for fig in figures:
+        if fig.subject_id and fig.subject_id.startswith(PROVISIONAL):
+            fig.subject_id = company_of[fig.subject_id[len(PROVISIONAL):]]
+    return figures
+
+
+def assemble(extractions: list[Extraction], figures: dict[str, list[Figure]] | None = None) -> Corpus:
+    """Merge per-document extractions into one corpus with subjects attributed.
+
+    `figures` maps document id → its figures from `extract_and_attribute`, when the caller
+    already attributed them (in the pool); other documents are attributed here.
+    """
+    from .incremental import MergeState
     corpus = Corpus(documents=[ex.doc for ex in extractions], extractions=list(extractions))
-    corpus.regions = _merge_regions(extractions)
-    corpus.companies, company_mentions = merge_companies(
-        {ex.doc.id: ex.company_hits for ex in extractions})
+    corpus.regions = merge_regions(extractions)
+    hits_by_doc = {ex.doc.id: ex.company_hits for ex in extractions}
+    surface = surfaces(hits_by_doc)
+    index = NameIndex()
+    root = group_names(surface, index)
+    corpus.companies, company_mentions, id_of_root = assemble_records(hits_by_doc, root)
+    company_of = {n: id_of_root[r] for n, r in root.items()}
     corpus.mentions = company_mentions + [
         Mention(hit.key, ex.doc.id, hit.start, hit.end, hit.text)
         for ex in extractions for hit in ex.region_hits]
@@ -84,21 +176,27 @@ def assemble(extractions: list[Extraction]) -> Corpus:
         mentions_by_doc.setdefault(m.doc_id, []).append(m)
     for ex in extractions:
         corpus.passages.extend(ex.passages)
-        corpus.figures.extend(attribute_subjects(ex, mentions_by_doc.get(ex.doc.id, []), region_by_id))
+        corpus.figures.extend(settle_figures(ex, (figures or {}).get(ex.doc.id), company_of, region_by_id,
+                                             mentions_by_doc.get(ex.doc.id, [])))
     # Linked once at build time, so loading the store never pays for the pairwise checks.
     attach_links(corpus.figures)
+    corpus.state = MergeState.of(extractions, root, index, corpus, id_of_root)
     return corpus
 
 
-def run(documents: list[Document], progress=None, cached: dict | None = None) -> Corpus:
-    """Extract every document (calling `progress(doc)` after each) and assemble the corpus.
+def run(documents: list[Document], progress=None, cached: dict | None = None,
+        workers: int | None = None) -> Corpus:
+    """Extract every document (calling `progress(doc)` after each, in order) and assemble the corpus.
 
     `cached` maps document id → an Extraction made earlier by this same extractor; those
-    documents are not extracted again.
+    documents are not extracted again. The per-document work runs in `workers` processes
+    (default: one per CPU; 1 or a handful of documents: in this process).
     """
-    extractions = []
-    for doc in documents:
-        extractions.append((cached or {}).get(doc.id) or extract(doc))
+    from .parallel import map_documents
+    extractions, figures = [], {}
+    for doc, (ex, figs) in map_documents(documents, cached or {}, workers):
+        extractions.append(ex)
+        figures[doc.id] = figs
         if progress:
             progress(doc)
-    return assemble(extractions)
+    return assemble(extractions, figures)

@@ -1,16 +1,33 @@
-"""Decide which company names from different documents are one firm, and build its records."""
+"""Decide which company names from different documents are one firm, and build its records.
+
+`same_firm` is the rule, stated over two names; `group_names` applies it through the blocking
+keys of `blocking.py` (only pairs sharing a key are compared) and unions the pairs in the order
+the full pairwise loop would, so every group, and the name it is filed under, is what comparing
+all pairs gives.
+"""
 from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ...models import Company, CompanyHit, Mention
 from .aliases import strip_legal
+from .blocking import (
+    MIN_FUZZY,
+    NameFeatures,
+    NameIndex,
+    edit_budget,
+    features_of,
+    grams,
+    pinyin_word,
+)
 from .keys import find_root
-from .text import looks_pinyin
 from .words import load_words
+
+FUZZY_RATIO = 92  # "Zoomlion Heavy" / "Zoomlion Heavey": one firm, one slip
 
 
 def company_id(name: str) -> str:
@@ -18,7 +35,8 @@ def company_id(name: str) -> str:
     return "co:" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
-def _core(name: str) -> str:
+@lru_cache(maxsize=131072)
+def core(name: str) -> str:
     """A name without legal suffix, trailing kind word or leading province/country prefix."""
     w = load_words()
     words = strip_legal(name).replace("\u00a0", " ").split()
@@ -29,58 +47,111 @@ def _core(name: str) -> str:
     return " ".join(words).lower()
 
 
-def merge_companies(hits_by_doc: dict[str, list[CompanyHit]]) -> tuple[list[Company], list[Mention]]:
-    """One Company per real firm across all documents, and a Mention per hit."""
-    names = sorted({h.name for hits in hits_by_doc.values() for h in hits})
-    surface = {n: set() for n in names}
+def surfaces(hits_by_doc: dict[str, list[CompanyHit]]) -> dict[str, set[str]]:
+    """Canonical name → the cores of every text it was written as."""
+    surface: dict[str, set[str]] = {}
     for hits in hits_by_doc.values():
         for h in hits:
-            surface[h.name].add(_core(h.text))
+            surface.setdefault(h.name, set()).add(core(h.text))
+    return surface
+
+
+def merge_companies(hits_by_doc: dict[str, list[CompanyHit]]) -> tuple[list[Company], list[Mention]]:
+    """One Company per real firm across all documents, and a Mention per hit."""
+    companies, mentions, _ = assemble_records(hits_by_doc, group_names(surfaces(hits_by_doc)))
+    return companies, mentions
+
+
+def group_names(surface: dict[str, set[str]], index: NameIndex | None = None) -> dict[str, str]:
+    """Each canonical name → the name its group is filed under (as the all-pairs loop gives).
+
+    The names are filed into `index` (a new one when not given), for later incremental merges.
+    """
+    names = sorted(surface)
+    feats = {n: features_of(n, core(n)) for n in names}
+    frequency = Counter(g for f in feats.values() if len(f.core) >= MIN_FUZZY for g in grams(f.core))
+    index = NameIndex() if index is None else index
+    for n in names:
+        index.add(n, feats[n], frequency.__getitem__)
+        for s in surface[n]:
+            index.add_surface(n, s)
+    return union_in_order(names, lambda a: partners(index, a, feats, surface, lambda b: b < a))
+
+
+def partners(index: NameIndex, a: str, feats, surface, keep) -> list[str]:
+    """The names `keep` accepts that are one firm with `a` (`feats`, `surface`: name → its)."""
+    fa, sa = feats[a], surface[a]
+    keyed, fuzzy = index.candidates(a, fa, sa)
+    out = [b for b in keyed if keep(b) and same_features(fa, feats[b], sa, surface[b])]
+    la = len(fa.core)
+    # Sharing only a window, two names are one firm only by the ratio; compared in C, in bulk.
+    near = [b for b in fuzzy if keep(b) and abs(la - len(feats[b].core)) <= edit_budget(la, len(feats[b].core))]
+    if near:
+        found = process.extract(fa.core, [feats[b].core for b in near], scorer=fuzz.ratio,
+                                score_cutoff=FUZZY_RATIO, limit=None)
+        out += [near[i] for _, _, i in found]
+    return out
+
+
+def union_in_order(names: list[str], earlier_partners) -> dict[str, str]:
+    """Union each name with its same-firm partners sorted before it, in the all-pairs loop's order.
+
+    `names` is sorted; `earlier_partners(a)` lists the names b < a that are one firm with a.
+    The loop `for a: for b < a: union` fixes which name becomes a group's root, so the unions
+    are applied in exactly that order.
+    """
     rep = {n: n for n in names}
-    for i, a in enumerate(names):
-        for b in names[:i]:
-            if _same_firm(a, b, surface):
-                rep[find_root(rep, a)] = find_root(rep, b)
-    return _assemble(hits_by_doc, {n: find_root(rep, n) for n in names})
+    for a in names:
+        for b in sorted(earlier_partners(a)):
+            rep[find_root(rep, a)] = find_root(rep, b)
+    return {n: find_root(rep, n) for n in names}
 
 
-def _same_firm(a: str, b: str, surface: dict[str, set]) -> bool:
-    """True when two canonical names from different documents are one firm."""
-    ca, cb = _core(a), _core(b)
-    if ca == cb or (min(len(ca), len(cb)) >= 6 and fuzz.ratio(ca, cb) >= 92):
+def same_firm(a: str, b: str, surface: dict[str, set]) -> bool:
+    """True when two canonical names from different documents are one firm (the reference rule)."""
+    return same_features(features_of(a, core(a)), features_of(b, core(b)), surface[a], surface[b])
+
+
+def same_features(fa: NameFeatures, fb: NameFeatures, sa: set, sb: set) -> bool:
+    """`same_firm` over precomputed features and surface cores."""
+    ca, cb = fa.core, fb.core
+    if ca == cb:
         return True
-    if ca in surface[b] or cb in surface[a]:
+    la, lb = len(ca), len(cb)
+    # |la - lb| above the edit budget cannot reach the ratio (blocking.py): skip computing it.
+    if min(la, lb) >= MIN_FUZZY and abs(la - lb) <= edit_budget(la, lb) and fuzz.ratio(ca, cb) >= FUZZY_RATIO:
         return True
-    return _research(a) == _research(b) and _brand_short_form(ca.split(), cb.split())
+    if ca in sb or cb in sa:
+        return True
+    return fa.research == fb.research and _brand_short_form(fa, fb)
 
 
-def _research(name: str) -> bool:
-    """True when a word of the name marks a research body ("Institute"), not a firm."""
-    kinds = load_words().kinds
-    return any(kinds.get(w) == "research" for w in name.split())
-
-
-def _brand_short_form(a: list[str], b: list[str]) -> bool:
+def _brand_short_form(fa: NameFeatures, fb: NameFeatures) -> bool:
     """'qiaolong' and 'qiaolong pump': one holds the other, shares a Chinese brand, adds no other."""
-    small, big = sorted((set(a), set(b)), key=len)
-    generic = load_words().generic
-    brands = [w for w in small if w not in generic and looks_pinyin(w)]
-    return bool(brands) and small <= big and not any(looks_pinyin(w) for w in big - small)
+    small, big = sorted((fa, fb), key=lambda f: len(f.words))
+    return bool(small.brands) and small.words <= big.words and not any(
+        pinyin_word(w) for w in big.words - small.words)
 
 
-def _assemble(hits_by_doc: dict, root: dict[str, str]) -> tuple[list[Company], list[Mention]]:
-    """Build Company and Mention records once names are grouped."""
+def assemble_records(hits_by_doc: dict, root: dict[str, str]) -> tuple[list[Company], list[Mention], dict]:
+    """Company and Mention records once names are grouped, and each group root's company id."""
     members: dict[str, list] = {}
     for doc_id, hits in hits_by_doc.items():
         for h in hits:
             members.setdefault(root[h.name], []).append((doc_id, h))
-    companies, mentions = [], []
+    companies, mentions, ids = [], [], {}
     for rname in sorted(members):
         hits = [h for _, h in members[rname]]
-        name = Counter(h.name for h in hits).most_common(1)[0][0]
-        cid = company_id(name)
-        aliases = sorted({h.text for h in hits} | {h.name for h in hits})
-        regions = Counter(h.region_key for h in hits if h.region_key)
-        companies.append(Company(cid, name, aliases, regions.most_common(1)[0][0] if regions else None))
-        mentions.extend(Mention(cid, d, h.start, h.end, h.text) for d, h in members[rname])
-    return companies, mentions
+        company = company_record([h.name for h in hits], {h.text for h in hits} | {h.name for h in hits},
+                                 [h.region_key for h in hits if h.region_key])
+        companies.append(company)
+        ids[rname] = company.id
+        mentions.extend(Mention(company.id, d, h.start, h.end, h.text) for d, h in members[rname])
+    return companies, mentions, ids
+
+
+def company_record(names: list[str], aliases: set[str], region_keys: list[str]) -> Company:
+    """A group's Company: its most common name (ties: the first seen), aliases, usual region."""
+    name = Counter(names).most_common(1)[0][0]
+    regions = Counter(region_keys)
+    return Company(company_id(name), name, sorted(aliases), regions.most_common(1)[0][0] if regions else None)

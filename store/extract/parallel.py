@@ -1,0 +1,66 @@
+"""Run the per-document part of the pipeline over many documents in a process pool, in order.
+
+Workers come from a "forkserver" context (a "spawn" one where there is no forkserver): the
+explorer builds from a worker thread, and forking a threaded process can copy a lock held by
+another thread. Documents travel in chunks so each round trip carries enough work; the
+parent keeps each document and gets back only what was extracted from it.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from typing import Iterator
+
+from ..models import Document
+
+IN_PROCESS_BELOW = 8  # fewer documents to work on: starting workers costs more than it saves
+CHUNKS_PER_WORKER = 8  # small enough that progress moves, big enough to keep pickling cheap
+MAX_CHUNK = 16
+
+
+def _context():
+    """The start method for workers: forkserver where the platform has it, else spawn."""
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" in methods:
+        ctx.set_forkserver_preload(["store.extract.pipeline"])  # imported once, before the forks
+    return ctx
+
+
+def _work(items: list) -> list:
+    """Extract and attribute each (document, cached extraction or None); documents not sent back."""
+    from .pipeline import extract_and_attribute
+    out = []
+    for doc, cached in items:
+        ex, figures = extract_and_attribute(doc, cached)
+        ex.doc = None  # the parent has it
+        out.append((ex, figures))
+    return out
+
+
+def _chunks(items: list, workers: int) -> list[list]:
+    """Consecutive slices of `items`, several per worker."""
+    size = max(1, min(MAX_CHUNK, len(items) // (workers * CHUNKS_PER_WORKER) or 1))
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def map_documents(documents: list[Document], cached: dict, workers: int | None = None) -> Iterator[tuple]:
+    """(document, (extraction, provisional figures)) for each document, in input order."""
+    from .pipeline import extract_and_attribute
+    workers = workers or os.cpu_count() or 1
+    items = [(doc, cached.get(doc.id)) for doc in documents]
+    fresh = sum(1 for _, c in items if c is None)
+    if workers < 2 or len(items) < 2 or fresh + len(items) // 4 < IN_PROCESS_BELOW:
+        for doc, c in items:
+            yield doc, extract_and_attribute(doc, c)
+        return
+    chunks = _chunks(items, workers)
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=_context())
+    try:
+        for chunk, results in zip(chunks, pool.map(_work, chunks)):
+            for (doc, _), (ex, figures) in zip(chunk, results):
+                ex.doc = doc
+                yield doc, (ex, figures)
+    finally:  # also when the caller stops early (an error in its progress callback)
+        pool.shutdown(cancel_futures=True)
