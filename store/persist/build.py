@@ -7,6 +7,7 @@ from pathlib import Path
 from ..articles import documents as readers
 from ..errors import StoreFileError
 from ..models import Document
+from .extend import extend_store
 from .extraction_cache import cached_extractions
 from .fingerprint import seeds_fingerprint
 from .locations import bundled_seeds_dir
@@ -94,10 +95,22 @@ def ingest(store_path: Path, files: list[Path], progress=None, glob: str | None 
         stored = {d.id for d in old_docs}
         report.notes += [f"{d.file} is already in the store (same text); nothing new from it"
                          for d in new_docs if d.id in stored]
+        fresh = [d for d in {d.id: d for d in new_docs}.values() if d.id not in stored]
+        counts = extend_store(store_path, tables, old_docs, fresh, progress) if fresh else _counts(tables)
+        if counts is not None:  # merged into the stored rows: only the changes were written
+            report.documents, report.counts = counts.pop("documents"), {"documents": len(old_docs) + len(fresh),
+                                                                         **counts}
+            return report
         sources.update({d.id: sources.get(d.id, "user") for d in new_docs})
         # Stored articles keep their extraction; only the new ones go through the extractors.
         cached = cached_extractions(store_path, tables["meta"][0]["seeds_fingerprint"], old_docs)
         return _store_documents(store_path, old_docs + new_docs, sources, report, progress, cached)
+
+
+def _counts(tables: dict[str, list]) -> dict[str, int]:
+    """Rows per table of a store as read (passages as the store file counted them)."""
+    counts = {t: len(tables[t]) for t in TABLES if t != "passages"}
+    return {**counts, "passages": tables["meta"][0].get("passages", 0)}
 
 
 def _is_current(tables: dict[str, list[dict]], store_path: Path) -> bool:

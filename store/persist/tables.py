@@ -33,6 +33,7 @@ TABLES = {
 }
 MAIN = ("documents", "regions", "companies")  # in the store file, checked by its digest
 PARTS = ("figures", "mentions")  # each in a file of its own, read on first use
+MERGE_STATE = "merge"  # what company merging needs to add articles (only ingest reads it)
 TABLES_FOLDER = "tables"
 
 
@@ -70,34 +71,70 @@ def write_corpus(path: Path, corpus, meta: dict, sources: dict[str, str], reused
 
     `sources` maps document id → "bundled" or "user", so a rebuild keeps the user's articles;
     `reused` holds the ids whose extraction came from this store's own files.
-    Only parts that are not there yet are written (an ingest writes the new article's files and
-    the changed tables); parts no store file names any more are collected afterwards.
+    """
+    rows = {"documents": [document_row(d, sources.get(d.id, "user")) for d in corpus.documents],
+            "regions": [asdict(r) for r in corpus.regions],
+            "companies": [asdict(c) for c in corpus.companies],
+            "figures": [asdict(f) for f in sane_figures(corpus.figures)],
+            "mentions": [asdict(m) for m in corpus.mentions]}
+    state = corpus.state.as_json() if getattr(corpus, "state", None) is not None else None
+    write_rows(path, rows, {**meta, "passages": len(corpus.passages)}, corpus.documents,
+               [ex for ex in corpus.extractions if ex.doc.id not in reused], state)
+
+
+def write_rows(path: Path, rows: dict[str, list[dict]], meta: dict, documents, extractions,
+               merge_state: dict | None) -> None:
+    """Write a store from its rows: the texts of `documents` and the files of `extractions`
+    that are not there yet, the big tables and the merge state (each a file named by its
+    hash, so an unchanged one is not written again), then the store file, atomically.
+
+    Only what is new is written (an ingest writes the new article's files and the tables that
+    changed); parts no store file names any more are collected afterwards.
     """
     path = Path(path)
     try:
-        write_texts(path, corpus.documents)
-        extraction_cache.write_extractions(path, meta["seeds_fingerprint"], corpus.extractions, reused)
-        figures = [asdict(f) for f in sane_figures(corpus.figures)]
-        parts = {"figures": _write_part(path, "figures", figures),
-                 "mentions": _write_part(path, "mentions", [asdict(m) for m in corpus.mentions])}
+        write_texts(path, documents)
+        extraction_cache.write_extractions(path, meta["seeds_fingerprint"], extractions)
+        parts = {name: _write_part(path, name, rows[name]) for name in PARTS}
+        if merge_state is not None:
+            parts[MERGE_STATE] = _write_state(path, merge_state)
     except OSError as exc:
         raise StoreFileError(f"{path}: cannot write the store ({exc.strerror or exc}); "
                              "choose a writable --store path") from None
-    data: dict[str, dict] = {
-        "documents": {str(i + 1): document_row(d, sources.get(d.id, "user"))
-                      for i, d in enumerate(corpus.documents)},
-        "regions": {str(i + 1): asdict(r) for i, r in enumerate(corpus.regions)},
-        "companies": {str(i + 1): asdict(c) for i, c in enumerate(corpus.companies)},
-    }
+    data: dict[str, dict] = {t: {str(i + 1): r for i, r in enumerate(rows[t])} for t in MAIN}
     data["meta"] = {"1": {**meta, "schema_version": SCHEMA_VERSION, "built_at": time.time(),
-                          "parts": parts, "passages": len(corpus.passages),
-                          "subject_figures": _subject_counts(figures),
+                          "parts": parts, "subject_figures": _subject_counts(rows["figures"]),
                           "digest": digest(orjson.dumps([data[t] for t in MAIN]))}}
     # One TinyDB write of the store file (TinyDB's own format), done atomically by the storage.
     db = TinyDB(path, storage=AtomicOrjsonStorage)
     db.storage.write(data)
     db.close()
     collect_parts(path)
+
+
+def _write_state(store_path: Path, state: dict) -> dict:
+    """Write what merging needs to add articles later (perf: ingest without assembling again)."""
+    payload = orjson.dumps(state)
+    file = f"{MERGE_STATE}-{digest(payload)}.json"
+    folder = tables_folder(store_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    write_once(folder / file, payload)
+    return {"file": file, "size": len(payload)}
+
+
+def read_merge_state(store_path: Path, meta: dict) -> dict | None:
+    """The stored merge state, or None when there is none or its file is not the one written."""
+    record = (meta.get("parts") or {}).get(MERGE_STATE)
+    if not isinstance(record, dict) or not isinstance(record.get("file"), str):
+        return None
+    path = tables_folder(store_path) / os.path.basename(record["file"])
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    if path.name != f"{MERGE_STATE}-{digest(raw)}.json":
+        return None  # damaged: the caller assembles everything again instead
+    return orjson.loads(raw)
 
 
 class LazyRows:

@@ -69,7 +69,9 @@ def test_an_ingest_writes_the_new_articles_files_and_leaves_the_others_alone(sto
     after = _files(store)
     assert {k: v for k, v in after.items() if k in before} == before  # nothing rewritten
     added = sorted(set(after) - set(before))
-    assert [k.split("/")[0] for k in added] == ["docs", "tables", "tables", "texts"]
+    new_id = next(d.id for d in Store.open(store).documents.values() if d.file == "pump.txt")
+    assert [k.split("/")[0] + "/" + k.split("/")[-1].split("-")[0] for k in added] == [
+        f"docs/{new_id}.json", "tables/figures", "tables/mentions", "tables/merge", f"texts/{new_id}.txt"]
 
 
 def test_a_removed_articles_files_go_once_no_backup_names_them(store, tmp_path):
