@@ -89,7 +89,7 @@ def ingest(store_path: Path, files: list[Path], progress=None, glob: str | None 
             report.errors.append("no articles given; nothing was added")
         return report
     with writing(store_path):  # the read, the merge and the write: no other writer in between
-        load_current(store_path)
+        load_current(store_path, lazy=True)  # rebuilt first if stale
         tables = require_sound(read_tables(store_path), store_path)
         old_docs, sources = _documents_of(tables["documents"], store_path)
         stored = {d.id for d in old_docs}

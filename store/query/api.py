@@ -180,6 +180,12 @@ class Store:
             self._passages[doc_id] = found
         return found
 
+    def preload(self) -> None:
+        """Read figures and mentions now (for a worker thread after the first view is shown)."""
+        len(self.figures.data)
+        len(self.mentions)
+        len(self._figures_of)
+
     def figure_count(self, entity_id: str) -> int:
         """How many figures have this subject (from the store's counts until figures are read)."""
         counts = self.meta.get("subject_figures")

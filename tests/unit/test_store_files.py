@@ -174,3 +174,12 @@ def test_a_copy_with_its_parts_folder_opens_and_a_bare_store_file_is_one_clear_e
     result = run(["stats", "--store", bare])
     assert result.exit_code == 1 and result.stderr.count("\n") == 1
     assert "bare.json.d" in result.stderr and "missing" in result.stderr
+
+
+def test_preload_reads_the_big_tables_and_changes_no_answer(store):
+    lazy, eager = Store.open(store), Store.open(store)
+    eager.preload()
+    assert eager.figures.loaded and "mentions" in vars(eager) and not lazy.figures.loaded
+    ids = [*lazy.regions, *lazy.companies]
+    assert [lazy.figure_count(i) for i in ids] == [eager.figure_count(i) for i in ids]
+    assert dict(lazy.figures) == dict(eager.figures) and lazy.mentions == eager.mentions
