@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from ..errors import StoreFileError
 from ..models import Company, Document, Figure, Mention, Passage, Region
 from ..persist.tables import SCHEMA_VERSION, TABLES, rows_to_records
 from .corroboration import NO_LINKS, Links
@@ -98,6 +99,12 @@ class PassageView:
     start: int
     text: str
     highlights: tuple[tuple[str, int, int], ...]
+
+
+def unreadable_passage(doc: Document, exc: StoreFileError) -> PassageView:
+    """What the detail pane shows when an article's text or passages cannot be read: the one
+    line saying which file and what to do (the CLI raises the same error instead)."""
+    return PassageView(doc, 0, f"error: {exc.message}", ())
 
 
 class Store:
@@ -261,12 +268,16 @@ class Store:
     def passage(self, doc_id: str, start: int, end: int, marks: list[tuple[str, int, int]] = ()) -> PassageView:
         """The paragraph holding [start, end), with it (and any `marks`) as highlight spans."""
         doc = self.documents[doc_id]
-        para = next((p for p in self.passages_of(doc_id)
-                     if p.kind == "paragraph" and p.start <= start and end <= p.end), None)
+        try:
+            para = next((p for p in self.passages_of(doc_id)
+                         if p.kind == "paragraph" and p.start <= start and end <= p.end), None)
+            text = doc.text
+        except StoreFileError as exc:
+            return unreadable_passage(doc, exc)
         p_start, p_end = (para.start, para.end) if para else (start, end)
         spans = [("focus", start, end), *marks]
         inside = tuple((k, s - p_start, e - p_start) for k, s, e in spans if p_start <= s and e <= p_end)
-        return PassageView(doc, p_start, doc.text[p_start:p_end], inside)
+        return PassageView(doc, p_start, text[p_start:p_end], inside)
 
     def figure_passage(self, figure: Figure) -> PassageView:
         """A figure's paragraph with the figure and its subject's mentions highlighted."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
+from ..errors import StoreFileError
 from ..models import CATEGORIES, Company, Figure, Region
 from .compare import figure_summary, format_quantity
 from .filters import period_years
@@ -197,14 +198,18 @@ def sort_rows(rows: list[Row], column: str) -> list[Row]:
 
 def figure_sentence(store, fig: Figure):
     """The sentence stating a figure, as a PassageView with the figure and its subject marked."""
-    from .api import (
-        PassageView,  # late: api imports the index, which imports nothing of ours
+    from .api import (  # late: api imports the index, which imports nothing of ours
+        PassageView,
+        unreadable_passage,
     )
-    sentence = store.sentence(fig)
     doc = store.documents[fig.doc_id]
+    try:
+        sentence, text = store.sentence(fig), doc.text
+    except StoreFileError as exc:
+        return unreadable_passage(doc, exc)
     start, end = (sentence.start, sentence.end) if sentence else (fig.start, fig.end)
     marks = [("subject", m.start, m.end) for m in store.mentions_of(fig.subject_id or "")
              if m.doc_id == fig.doc_id]
     spans = [("focus", fig.start, fig.end), *marks]
     inside = tuple((k, s - start, e - start) for k, s, e in spans if start <= s and e <= end)
-    return PassageView(doc, start, doc.text[start:end], inside)
+    return PassageView(doc, start, text[start:end], inside)

@@ -183,3 +183,14 @@ def test_preload_reads_the_big_tables_and_changes_no_answer(store):
     ids = [*lazy.regions, *lazy.companies]
     assert [lazy.figure_count(i) for i in ids] == [eager.figure_count(i) for i in ids]
     assert dict(lazy.figures) == dict(eager.figures) and lazy.mentions == eager.mentions
+
+
+def test_the_detail_panes_passages_show_the_one_line_when_a_text_is_damaged(store):
+    from store.query.views import figure_sentence
+    st = Store.open(store)
+    fig = next(iter(st.figures.values()))
+    path = text_file(store, fig.doc_id)
+    path.write_text(path.read_text(encoding="utf-8").upper(), encoding="utf-8")
+    for view in (st.figure_passage(fig), figure_sentence(st, fig), st.passage(fig.doc_id, fig.start, fig.end)):
+        assert view.text.startswith("error: ") and str(path) in view.text and "\n" not in view.text
+        assert view.highlights == ()
