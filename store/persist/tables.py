@@ -22,7 +22,14 @@ from ..errors import StoreFileError
 from ..models import Company, Document, Figure, Mention, Passage, Region
 from . import extraction_cache
 from .collect import collect_parts
-from .storage import REPAIR_HINT, AtomicOrjsonStorage, parse_store, parts_folder, read_store_bytes, write_once
+from .storage import (
+    REPAIR_HINT,
+    AtomicOrjsonStorage,
+    parse_store,
+    parts_folder,
+    read_store_bytes,
+    write_once,
+)
 from .texts import document_row, write_texts
 from .validate import sane_figures
 
