@@ -67,18 +67,18 @@ class Corpus:
     state: object = None
 
 
+# The model `extract` read last, so attributing the same document next does not read it again.
+_last_model: list = [None, None]
+
+
 def extract(doc: Document) -> Extraction:
     """Run every per-document extractor over one document."""
-    return _extract_with_model(doc)[0]
-
-
-def _extract_with_model(doc: Document):
-    """The extraction and the document model it was read from."""
     model, passages = read_with_passages(doc)
     region_hits, regions = find_regions(model)
     company_hits = find_companies(model, region_hits, regions)
     figure_hits = find_figures(model)
-    return Extraction(doc, passages, region_hits, regions, company_hits, figure_hits), model
+    _last_model[:] = [doc.id, model]
+    return Extraction(doc, passages, region_hits, regions, company_hits, figure_hits)
 
 
 def merge_regions(extractions: list[Extraction]) -> list[Region]:
@@ -129,10 +129,9 @@ def extract_and_attribute(doc: Document, cached: Extraction | None = None) -> tu
     as merging leaves those groups distinct companies and the document's regions agree with the
     merged ones (`settle_figures` checks both).
     """
-    if cached is None:
-        ex, model = _extract_with_model(doc)
-    else:
-        ex, model = cached, None
+    ex = extract(doc) if cached is None else cached
+    model = _last_model[1] if _last_model[0] == doc.id else None
+    _last_model[:] = [None, None]
     group = local_groups(ex)
     return ex, attribute_subjects(ex, local_mentions(ex, lambda n: PROVISIONAL + group[n]), ex.regions, model)
 
