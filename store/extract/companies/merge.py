@@ -81,16 +81,17 @@ def group_names(surface: dict[str, set[str]], index: NameIndex | None = None) ->
 def partners(index: NameIndex, a: str, feats, surface, keep) -> list[str]:
     """The names `keep` accepts that are one firm with `a` (`feats`, `surface`: name → its)."""
     fa, sa = feats[a], surface[a]
-    keyed, fuzzy = index.candidates(a, fa, sa)
-    out = [b for b in keyed if keep(b) and same_features(fa, feats[b], sa, surface[b])]
-    la = len(fa.core)
-    # Sharing only a window, two names are one firm only by the ratio; compared in C, in bulk.
-    near = [b for b in fuzzy if keep(b) and abs(la - len(feats[b].core)) <= edit_budget(la, len(feats[b].core))]
+    keyed = index.candidates(a, fa, sa)
+    out = {b for b in keyed if keep(b) and same_features(fa, feats[b], sa, surface[b])}
+    # Sharing only a window, two names are one firm only by the ratio: compared in C, in bulk.
+    near = index.near_cores(fa.core)
     if near:
-        found = process.extract(fa.core, [feats[b].core for b in near], scorer=fuzz.ratio,
-                                score_cutoff=FUZZY_RATIO, limit=None)
-        out += [near[i] for _, _, i in found]
-    return out
+        # A cut-off a hair low, then the exact test: the bulk scorer decides nothing alone.
+        for other, _, _ in process.extract(fa.core, near, scorer=fuzz.ratio, score_cutoff=FUZZY_RATIO - 0.5,
+                                           limit=None):
+            if fuzz.ratio(fa.core, other) >= FUZZY_RATIO:
+                out.update(b for b in index.by_core[other] if keep(b))
+    return list(out)
 
 
 def union_in_order(names: list[str], earlier_partners) -> dict[str, str]:
