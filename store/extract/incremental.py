@@ -18,7 +18,7 @@ from .companies.blocking import NameFeatures, NameIndex
 from .companies.merge import (
     company_id,
     core,
-    features_of,
+    name_features,
     partners,
     same_features,
     union_in_order,
@@ -86,7 +86,7 @@ class MergeState:
         for i, h in enumerate(ex.company_hits):
             entry = self.names.get(h.name)
             if entry is None:
-                f = features_of(h.name, core(h.name))
+                f = name_features(h.name)
                 entry = self.names[h.name] = [h.name, f.core, int(f.research), list(f.brands), [], 0,
                                               [seq, i], [], {}, []]
                 new.append(h.name)
