@@ -4,12 +4,15 @@ Corroboration: other document, same subject, unit and value (within rounding), a
 they measure different things (categories agree or one is "other"; metric labels mostly share
 content words, or one has none). A conflict is a stronger claim, so it needs the same subject,
 category, unit and a known, equal period, metrics that agree, and values that do not.
+
+Both need the same subject and unit, so figures are only compared within a bucket of that key
+(`link_key`), and `relink` links again only the buckets an ingest touches.
 """
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import combinations
 from typing import Iterable
@@ -96,6 +99,11 @@ def conflicts(a: Figure, b: Figure) -> bool:
             and not same_value(a.value, b.value))
 
 
+def link_key(fig: Figure) -> tuple[str | None, str]:
+    """The bucket a figure is linked within: only figures with the same key can be linked."""
+    return fig.subject_id, fig.unit
+
+
 def link_figures(figures: Iterable[Figure]) -> dict[str, Links]:
     """Links for every figure id (empty Links where a figure stands alone), computed once at load."""
     figures = list(figures)
@@ -103,7 +111,7 @@ def link_figures(figures: Iterable[Figure]) -> dict[str, Links]:
     differ: dict[str, list[str]] = defaultdict(list)
     # Corroborating values are close, so sort each (subject, unit) group by value and only compare
     # neighbours within the tolerance: near-linear even when one province has thousands of figures.
-    for group in _groups(figures, lambda f: (f.subject_id, f.unit)):
+    for group in _groups(figures, link_key):
         group.sort(key=lambda f: f.value)
         for i, a in enumerate(group):
             for b in group[i + 1:]:
@@ -138,3 +146,26 @@ def attach_links(figures: list[Figure]) -> None:
         if fig.id in links:
             fig.corroborated_by = list(links[fig.id].corroborated_by)
             fig.conflicts_with = list(links[fig.id].conflicts_with)
+
+
+def relink(fresh: dict[str, list[Figure]], replaced: list[Figure], figures_in) -> list[Figure]:
+    """Link again only the buckets that `fresh` figures (doc id → figures, new or replacing all of
+    that document's) entered or `replaced` ones left; set the fresh figures' links and return
+    the stored figures (from `figures_in(keys)`) whose links changed, as new records."""
+    keys = {link_key(f) for figs in fresh.values() for f in figs} | {link_key(f) for f in replaced}
+    keys = {k for k in keys if k[0] is not None}
+    stored = [f for f in figures_in(keys) if f.doc_id not in fresh] if keys else []
+    pool = stored + [f for figs in fresh.values() for f in figs if link_key(f) in keys]
+    links = link_figures(pool)
+    for figs in fresh.values():
+        for f in figs:
+            if f.id in links:
+                f.corroborated_by = list(links[f.id].corroborated_by)
+                f.conflicts_with = list(links[f.id].conflicts_with)
+    changed = []
+    for f in stored:
+        new = links[f.id]
+        if list(new.corroborated_by) != list(f.corroborated_by) or list(new.conflicts_with) != list(f.conflicts_with):
+            changed.append(replace(f, corroborated_by=list(new.corroborated_by),
+                                   conflicts_with=list(new.conflicts_with)))
+    return changed

@@ -10,7 +10,7 @@ ordered aside (tests/unit/test_company_merging.py checks this).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Callable
 
 from ..models import Company, Document, Figure, Mention, Passage, Region
@@ -18,22 +18,17 @@ from .companies.blocking import NameFeatures, NameIndex
 from .companies.merge import (
     company_id,
     core,
-    features_of,
+    name_features,
     partners,
     same_features,
     union_in_order,
 )
-from .corroborate import link_figures
+from .corroborate import relink
 from .pipeline import Corpus, Extraction, add_regions, local_mentions, settle_figures
 from .subjects import attribute_subjects
 
 # One canonical name's entry in MergeState.names (a list, so the state stays compact JSON).
 ROOT, CORE, RESEARCH, BRANDS, SURFACE, COUNT, FIRST, TEXTS, REGIONS, DOCS = range(10)
-
-
-def link_key(fig: Figure) -> tuple[str | None, str]:
-    """The bucket a figure is linked within: only figures with the same key can be linked."""
-    return fig.subject_id, fig.unit
 
 
 @dataclass
@@ -91,7 +86,7 @@ class MergeState:
         for i, h in enumerate(ex.company_hits):
             entry = self.names.get(h.name)
             if entry is None:
-                f = features_of(h.name, core(h.name))
+                f = name_features(h.name)
                 entry = self.names[h.name] = [h.name, f.core, int(f.research), list(f.brands), [], 0,
                                               [seq, i], [], {}, []]
                 new.append(h.name)
@@ -165,7 +160,7 @@ def extend(state: MergeState, extractions: list[Extraction], load: Loader,
         delta.mentions[ex.doc.id] = local_mentions(ex, state.company_of)
         fresh[ex.doc.id] = attribute_subjects(ex, delta.mentions[ex.doc.id], merged)
     delta.figures = fresh
-    delta.relinked = _relink(fresh, [f for _, figs in old for f in figs], figures_in)
+    delta.relinked = relink(fresh, [f for _, figs in old for f in figs], figures_in)
     return delta
 
 
@@ -269,27 +264,6 @@ def _record(state: MergeState, group: list[str]) -> Company:
             known[1:] = min(known[1:], [seq, i])
     region = min(regions, key=lambda k: (-regions[k][0], regions[k][1:])) if regions else None
     return Company(company_id(name), name, sorted(aliases), region)
-
-
-def _relink(fresh: dict[str, list[Figure]], replaced: list[Figure], figures_in) -> list[Figure]:
-    """Link the buckets fresh figures entered or replaced ones left; stored figures whose links changed."""
-    keys = {link_key(f) for figs in fresh.values() for f in figs} | {link_key(f) for f in replaced}
-    keys = {k for k in keys if k[0] is not None}
-    stored = [f for f in figures_in(keys) if f.doc_id not in fresh] if keys else []
-    pool = stored + [f for figs in fresh.values() for f in figs if link_key(f) in keys]
-    links = link_figures(pool)
-    for figs in fresh.values():
-        for f in figs:
-            if f.id in links:
-                f.corroborated_by = list(links[f.id].corroborated_by)
-                f.conflicts_with = list(links[f.id].conflicts_with)
-    changed = []
-    for f in stored:
-        new = links[f.id]
-        if list(new.corroborated_by) != list(f.corroborated_by) or list(new.conflicts_with) != list(f.conflicts_with):
-            changed.append(replace(f, corroborated_by=list(new.corroborated_by),
-                                   conflicts_with=list(new.conflicts_with)))
-    return changed
 
 
 def apply_delta(corpus: Corpus, delta: Delta) -> Corpus:

@@ -24,9 +24,8 @@ from .companies import find_companies
 from .companies.blocking import NameIndex
 from .companies.merge import (
     assemble_records,
-    core,
-    features_of,
     group_names,
+    name_features,
     same_features,
     surfaces,
     union_in_order,
@@ -67,18 +66,18 @@ class Corpus:
     state: object = None
 
 
+# The model `extract` read last, so attributing the same document next does not read it again.
+_last_model: list = [None, None]
+
+
 def extract(doc: Document) -> Extraction:
     """Run every per-document extractor over one document."""
-    return _extract_with_model(doc)[0]
-
-
-def _extract_with_model(doc: Document):
-    """The extraction and the document model it was read from."""
     model, passages = read_with_passages(doc)
     region_hits, regions = find_regions(model)
     company_hits = find_companies(model, region_hits, regions)
     figure_hits = find_figures(model)
-    return Extraction(doc, passages, region_hits, regions, company_hits, figure_hits), model
+    _last_model[:] = [doc.id, model]
+    return Extraction(doc, passages, region_hits, regions, company_hits, figure_hits)
 
 
 def merge_regions(extractions: list[Extraction]) -> list[Region]:
@@ -110,7 +109,7 @@ def local_groups(ex: Extraction) -> dict[str, str]:
     by this document alone (merging across documents can only join these groups further)."""
     surface = surfaces({ex.doc.id: ex.company_hits})
     names = sorted(surface)
-    feats = {n: features_of(n, core(n)) for n in names}
+    feats = {n: name_features(n) for n in names}
     return union_in_order(names, lambda a: [b for b in names if b < a and same_features(
         feats[a], feats[b], surface[a], surface[b])])
 
@@ -129,10 +128,9 @@ def extract_and_attribute(doc: Document, cached: Extraction | None = None) -> tu
     as merging leaves those groups distinct companies and the document's regions agree with the
     merged ones (`settle_figures` checks both).
     """
-    if cached is None:
-        ex, model = _extract_with_model(doc)
-    else:
-        ex, model = cached, None
+    ex = extract(doc) if cached is None else cached
+    model = _last_model[1] if _last_model[0] == doc.id else None
+    _last_model[:] = [None, None]
     group = local_groups(ex)
     return ex, attribute_subjects(ex, local_mentions(ex, lambda n: PROVISIONAL + group[n]), ex.regions, model)
 
@@ -140,8 +138,11 @@ def extract_and_attribute(doc: Document, cached: Extraction | None = None) -> tu
 def settle_figures(ex: Extraction, figures: list[Figure] | None, company_of: dict[str, str],
                    region_by_id: dict[str, Region], mentions: list[Mention]) -> list[Figure]:
     """The document's figures under final company ids: provisional ones renamed, or attributed again."""
-    group = local_groups(ex) if figures is not None else {}
-    distinct = len({company_of[n] for n in group}) == len(set(group.values()))
+    names = {h.name for h in ex.company_hits}
+    ids = {company_of[n] for n in names}
+    # Names that stay apart across documents were apart locally too: no need to group them.
+    distinct = len(ids) == len(names) or (
+        figures is not None and len(ids) == len(set(local_groups(ex).values())))
     agree = all((r.level, r.parent_id) == (region_by_id[rid].level, region_by_id[rid].parent_id)
                 for rid, r in ex.regions.items())
     if figures is None or not distinct or not agree:

@@ -14,7 +14,8 @@ from rapidfuzz.distance import Indel
 from store.extract.companies.blocking import MIN_FUZZY, edit_budget, max_edits
 from store.extract.companies.keys import find_root
 from store.extract.companies.merge import core, group_names, same_firm, surfaces
-from store.extract.incremental import MergeState, apply_delta, extend, link_key
+from store.extract.corroborate import link_key
+from store.extract.incremental import MergeState, apply_delta, extend
 from store.extract.pipeline import Extraction, assemble, extract
 from store.models import Document
 

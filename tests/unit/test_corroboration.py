@@ -9,8 +9,10 @@ from store.extract.corroborate import (
     conflicts,
     corroborates,
     link_figures,
+    link_key,
     metric_overlap,
     metric_words,
+    relink,
     same_value,
 )
 from store.models import Figure
@@ -134,3 +136,17 @@ def test_link_figures_matches_the_pairwise_definition(figures):
     for a in figures:
         assert set(links[a.id].corroborated_by) == {b.id for b in figures if b is not a and corroborates(a, b)}
         assert set(links[a.id].conflicts_with) == {b.id for b in figures if b is not a and conflicts(a, b)}
+
+
+@given(_FIGURES, st.sets(st.sampled_from(["d1", "d2", "d3"])))
+def test_relinking_the_touched_buckets_gives_what_linking_everything_gives(figures, new_docs):
+    stored = [replace(f, corroborated_by=list(ln.corroborated_by), conflicts_with=list(ln.conflicts_with))
+              for f, ln in ((f, link_figures([g for g in figures if g.doc_id not in new_docs])[f.id])
+                            for f in figures if f.doc_id not in new_docs)]
+    fresh = {d: [replace(f) for f in figures if f.doc_id == d] for d in new_docs}
+    changed = {f.id: f for f in relink(fresh, [], lambda keys: [f for f in stored if link_key(f) in keys])}
+    after = {f.id: changed.get(f.id, f) for f in stored} | {f.id: f for figs in fresh.values() for f in figs}
+    full = link_figures(figures)
+    for f in figures:
+        assert tuple(after[f.id].corroborated_by) == full[f.id].corroborated_by
+        assert tuple(after[f.id].conflicts_with) == full[f.id].conflicts_with

@@ -19,7 +19,10 @@ pairwise comparison would find (the tests re-check every candidate with the real
    partner (l // 3 >= max_edits(l) + 1 for every l >= 6, checked in the tests). Each name
    therefore files max_edits(l) + 1 of its windows (the rarest, at the best offset) under
    `by_gram`, and a name looking for partners looks up every 3-gram it contains. Either name
-   of a pair finds the other, so a new name only has to look up its own grams.
+   of a pair finds the other, so a new name only has to look up its own grams. Windows are
+   filed per length bucket (l // 4) and looked up only in the buckets that lengths within
+   max_edits of the name's fall in; what is filed is the core itself, so the candidates go to
+   rapidfuzz's `process.extract` as they are, and names with the same core share one entry.
 """
 from __future__ import annotations
 
@@ -31,6 +34,12 @@ from .words import load_words
 
 Q = 3  # window length; l // 3 > 4 l / 23 for every core the ratio test applies to
 MIN_FUZZY = 6  # the ratio test only applies to cores this long
+LENGTH_BUCKET = 4  # windows are filed per core length // 4: a partner's length is within the budget
+
+
+def gram_key(gram: str, bucket: int) -> str:
+    """The key a window of a core in length bucket `bucket` is filed under."""
+    return f"{gram}|{bucket}"
 
 
 def max_edits(length: int) -> int:
@@ -99,24 +108,22 @@ class NameIndex:
 
     def add(self, name: str, feats: NameFeatures, frequency=None) -> None:
         """File a new name under its core, brands and windows (its surface cores: `add_surface`)."""
+        first = feats.core not in self.by_core
         self.by_core.setdefault(feats.core, []).append(name)
         for b in feats.brands:
             self.by_brand.setdefault(b, []).append(name)
-        if len(feats.core) >= MIN_FUZZY:
-            frequency = frequency or (lambda g: len(self.by_gram.get(g, ())))
+        if first and len(feats.core) >= MIN_FUZZY:  # windows file cores, each once
+            bucket = len(feats.core) // LENGTH_BUCKET
+            frequency = frequency or (lambda g: len(self.by_gram.get(gram_key(g, bucket), ())))
             for g in windows(feats.core, frequency):
-                self.by_gram.setdefault(g, []).append(name)
+                self.by_gram.setdefault(gram_key(g, bucket), []).append(feats.core)
 
     def add_surface(self, name: str, surface_core: str) -> None:
         """Note that `name` was seen written with this surface core."""
         self.by_surface.setdefault(surface_core, []).append(name)
 
-    def candidates(self, name: str, feats: NameFeatures, surface) -> tuple[set[str], set[str]]:
-        """Filed names that may be the same firm as `name` (itself excluded), in two sets.
-
-        The first holds those sharing a core, surface or brand key; the second those sharing
-        only a window, for which only the ratio test can hold (and only within the length budget).
-        """
+    def candidates(self, name: str, feats: NameFeatures, surface) -> set[str]:
+        """Filed names sharing a core, surface or brand key with `name` (itself excluded)."""
         keyed = set(self.by_core.get(feats.core, ()))
         keyed.update(self.by_surface.get(feats.core, ()))
         for s in surface:
@@ -124,12 +131,19 @@ class NameIndex:
         for b in feats.brands:
             keyed.update(self.by_brand.get(b, ()))
         keyed.discard(name)
-        if len(feats.core) < MIN_FUZZY:
-            return keyed, set()
-        fuzzy = set().union(*[self.by_gram[g] for g in grams(feats.core) if g in self.by_gram])
-        fuzzy -= keyed
-        fuzzy.discard(name)
-        return keyed, fuzzy
+        return keyed
+
+    def near_cores(self, core: str) -> list[str]:
+        """Filed cores, other than `core`, sharing a window with it and of a length within its budget
+        (roughly: whole length buckets); only these can reach the ratio with it."""
+        if len(core) < MIN_FUZZY:
+            return []
+        reach = max_edits(len(core))
+        buckets = range((len(core) - reach) // LENGTH_BUCKET, (len(core) + reach) // LENGTH_BUCKET + 1)
+        found = set().union(*[self.by_gram[k] for g in grams(core) for b in buckets
+                              if (k := gram_key(g, b)) in self.by_gram])
+        found.discard(core)
+        return list(found)
 
     def as_json(self) -> dict:
         """The index as plain JSON-ready dicts."""

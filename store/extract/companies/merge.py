@@ -47,6 +47,12 @@ def core(name: str) -> str:
     return " ".join(words).lower()
 
 
+@lru_cache(maxsize=131072)
+def name_features(name: str) -> NameFeatures:
+    """The same-firm features of a canonical name (memoised: build, state and ingest all ask)."""
+    return features_of(name, core(name))
+
+
 def surfaces(hits_by_doc: dict[str, list[CompanyHit]]) -> dict[str, set[str]]:
     """Canonical name → the cores of every text it was written as."""
     surface: dict[str, set[str]] = {}
@@ -68,7 +74,7 @@ def group_names(surface: dict[str, set[str]], index: NameIndex | None = None) ->
     The names are filed into `index` (a new one when not given), for later incremental merges.
     """
     names = sorted(surface)
-    feats = {n: features_of(n, core(n)) for n in names}
+    feats = {n: name_features(n) for n in names}
     frequency = Counter(g for f in feats.values() if len(f.core) >= MIN_FUZZY for g in grams(f.core))
     index = NameIndex() if index is None else index
     for n in names:
@@ -81,16 +87,17 @@ def group_names(surface: dict[str, set[str]], index: NameIndex | None = None) ->
 def partners(index: NameIndex, a: str, feats, surface, keep) -> list[str]:
     """The names `keep` accepts that are one firm with `a` (`feats`, `surface`: name → its)."""
     fa, sa = feats[a], surface[a]
-    keyed, fuzzy = index.candidates(a, fa, sa)
-    out = [b for b in keyed if keep(b) and same_features(fa, feats[b], sa, surface[b])]
-    la = len(fa.core)
-    # Sharing only a window, two names are one firm only by the ratio; compared in C, in bulk.
-    near = [b for b in fuzzy if keep(b) and abs(la - len(feats[b].core)) <= edit_budget(la, len(feats[b].core))]
+    keyed = index.candidates(a, fa, sa)
+    out = {b for b in keyed if keep(b) and same_features(fa, feats[b], sa, surface[b])}
+    # Sharing only a window, two names are one firm only by the ratio: compared in C, in bulk.
+    near = index.near_cores(fa.core)
     if near:
-        found = process.extract(fa.core, [feats[b].core for b in near], scorer=fuzz.ratio,
-                                score_cutoff=FUZZY_RATIO, limit=None)
-        out += [near[i] for _, _, i in found]
-    return out
+        # A cut-off a hair low, then the exact test: the bulk scorer decides nothing alone.
+        for other, _, _ in process.extract(fa.core, near, scorer=fuzz.ratio, score_cutoff=FUZZY_RATIO - 0.5,
+                                           limit=None):
+            if fuzz.ratio(fa.core, other) >= FUZZY_RATIO:
+                out.update(b for b in index.by_core[other] if keep(b))
+    return list(out)
 
 
 def union_in_order(names: list[str], earlier_partners) -> dict[str, str]:
@@ -109,7 +116,7 @@ def union_in_order(names: list[str], earlier_partners) -> dict[str, str]:
 
 def same_firm(a: str, b: str, surface: dict[str, set]) -> bool:
     """True when two canonical names from different documents are one firm (the reference rule)."""
-    return same_features(features_of(a, core(a)), features_of(b, core(b)), surface[a], surface[b])
+    return same_features(name_features(a), name_features(b), surface[a], surface[b])
 
 
 def same_features(fa: NameFeatures, fb: NameFeatures, sa: set, sb: set) -> bool:
@@ -152,6 +159,7 @@ def assemble_records(hits_by_doc: dict, root: dict[str, str]) -> tuple[list[Comp
 
 def company_record(names: list[str], aliases: set[str], region_keys: list[str]) -> Company:
     """A group's Company: its most common name (ties: the first seen), aliases, usual region."""
-    name = Counter(names).most_common(1)[0][0]
-    regions = Counter(region_keys)
-    return Company(company_id(name), name, sorted(aliases), regions.most_common(1)[0][0] if regions else None)
+    counts, regions = Counter(names), Counter(region_keys)
+    # max keeps the first of equals, as Counter.most_common(1) does: the name seen first wins a tie.
+    name = max(counts, key=counts.__getitem__)
+    return Company(company_id(name), name, sorted(aliases), max(regions, key=regions.__getitem__) if regions else None)

@@ -68,16 +68,20 @@ def _section_places(model: DocModel, mentions: list[Mention], regions: dict[str,
     """A function: offset → the most local place of the latest heading that names one."""
     order = ("zone", "town", "district", "county", "prefecture", "province")
     cache: dict[int, str | None] = {}
+    placeless: set[int] = set()  # headings that name no place: asked again for every figure after them
 
     def place_at(pos: int) -> str | None:
         """The place of the latest heading before `pos` that names one (cached per heading)."""
         for heading in model.headings_before(pos):
             if heading.index in cache:
                 return cache[heading.index]
+            if heading.index in placeless:
+                continue
             named = [m for m in mentions if heading.start <= m.start < heading.end and m.entity_id in regions]
             if named:
                 best = min(named, key=lambda m: order.index(regions[m.entity_id].level)).entity_id
                 cache[heading.index] = best
                 return best
+            placeless.add(heading.index)
         return None
     return place_at
