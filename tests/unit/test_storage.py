@@ -78,8 +78,8 @@ def test_ingest_reuses_stored_extractions_and_equals_a_full_build(tmp_path, monk
     incremental = tmp_path / "inc.json"
     build_mod.ensure_store(incremental)
     extracted = []
-    real_extract = pipeline._extract_with_model
-    monkeypatch.setattr(pipeline, "_extract_with_model", lambda doc: extracted.append(doc.file) or real_extract(doc))
+    real_extract = pipeline.extract
+    monkeypatch.setattr(pipeline, "extract", lambda doc: extracted.append(doc.file) or real_extract(doc))
     monkeypatch.setattr(pipeline, "assemble", lambda *a, **k: pytest.fail("ingest assembled everything again"))
     build_mod.ingest(incremental, [article])
     assert extracted == ["mine.txt"]  # the five stored seeds came from the cache
