@@ -4,7 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..articles import documents as readers
 from ..errors import StoreFileError
 from ..models import Document
 from .extend import extend_store
@@ -30,6 +29,7 @@ class BuildReport:
 
 def read_documents(paths: list[Path], report: BuildReport, glob: str | None = None) -> list[Document]:
     """Read the articles under `paths`; record one error line per unusable path or file."""
+    from ..articles import documents as readers  # the format readers: only building reads files
     reading = readers.read_documents(paths, glob)
     report.errors.extend(reading.errors)
     report.notes.extend(reading.notes)

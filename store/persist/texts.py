@@ -10,7 +10,6 @@ import os
 from dataclasses import fields
 from pathlib import Path
 
-from ..articles.parsed import document_id
 from ..errors import StoreFileError
 from ..models import Document
 from .storage import REPAIR_HINT, parts_folder, write_once
@@ -61,6 +60,7 @@ def read_text(store_path: Path, doc_id: str, file: str = "") -> str:
     except (OSError, UnicodeDecodeError) as exc:
         raise StoreFileError(f"{path}: cannot read the text of article {doc_id}{name} "
                              f"({getattr(exc, 'strerror', None) or exc}); {REPAIR_HINT}") from None
+    from ..articles.parsed import document_id  # the id rule; its module loads the header readers
     if document_id(text) != doc_id:
         raise StoreFileError(f"{path}: the text of article {doc_id}{name} is damaged (it no longer "
                              f"matches its id); {REPAIR_HINT}, then ingest that article again if it was yours")

@@ -17,7 +17,6 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import StoreFileError
-from ..extract.figures.sane import sane_value
 from ..models import Company, CompanyHit, Document, Figure, FigureHit, Mention, Passage, Region, RegionHit
 from .storage import REPAIR_HINT
 
@@ -27,6 +26,14 @@ SPANS = ("passages", "mentions", "figures")  # rows whose [start, end) index a d
 MAIN_TABLES = ("documents", "regions", "companies")  # in the store file, under its digest
 CACHE_HITS = {"region_hits": RegionHit, "regions": Region, "company_hits": CompanyHit,
               "figure_hits": FigureHit}
+
+
+def sane_value(value, category: str = "other", kind: str = "level", unit: str = "") -> bool:
+    """The extractor's value rule (store/extract/figures/sane.py), applied again to stored rows."""
+    # Imported on first use: the figures package loads the whole figure extractor (a third of a
+    # second), which opening an intact store never needs.
+    from ..extract.figures.sane import sane_value as rule
+    return rule(value, category, kind, unit)
 
 
 def sane_figures(figures: list[Figure]) -> list[Figure]:
