@@ -21,12 +21,19 @@ from .tree import TreeNode, build_tree, unplaced_companies
 @contextmanager
 def _no_collection():
     """Load rows with the cyclic garbage collector paused: records make no cycles, and its
-    passes over hundreds of thousands of new objects are most of a large load otherwise."""
+    passes over hundreds of thousands of new objects are most of a large load otherwise.
+
+    Afterwards the new objects go straight to the oldest generation (freeze, then unfreeze:
+    two list splices), so the next young collection does not walk them all either; they stay
+    collectable as before.
+    """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
+        gc.unfreeze()
         if enabled:
             gc.enable()
 
@@ -150,26 +157,29 @@ class Store:
     @cached_property
     def links(self) -> dict[str, Links]:
         """Figure id → the figures that restate or contradict it (built on first use)."""
-        return {f.id: Links(tuple(f.corroborated_by), tuple(f.conflicts_with))
-                for f in self.figures.values() if f.corroborated_by or f.conflicts_with}
+        with _no_collection():
+            return {f.id: Links(tuple(f.corroborated_by), tuple(f.conflicts_with))
+                    for f in self.figures.values() if f.corroborated_by or f.conflicts_with}
 
     @cached_property
     def _figures_of(self) -> dict[str, list[Figure]]:
         """Subject id → its figures, in document order (built on first use)."""
         out: dict[str, list[Figure]] = defaultdict(list)
-        for fig in self.figures.values():
-            if fig.subject_id:
-                out[fig.subject_id].append(fig)
-        for figs in out.values():
-            figs.sort(key=lambda f: (f.doc_id, f.start))
+        with _no_collection():
+            for fig in self.figures.values():
+                if fig.subject_id:
+                    out[fig.subject_id].append(fig)
+            for figs in out.values():
+                figs.sort(key=lambda f: (f.doc_id, f.start))
         return out
 
     @cached_property
     def _mentions_of(self) -> dict[str, list[Mention]]:
         """Entity id → its mentions, in document order (built on first use)."""
         out: dict[str, list[Mention]] = defaultdict(list)
-        for m in sorted(self.mentions, key=lambda m: (m.doc_id, m.start)):
-            out[m.entity_id].append(m)
+        with _no_collection():
+            for m in sorted(self.mentions, key=lambda m: (m.doc_id, m.start)):
+                out[m.entity_id].append(m)
         return out
 
     @property
