@@ -208,3 +208,15 @@ def test_an_ingest_without_a_usable_merge_state_assembles_everything_and_gives_t
     for table in a:
         assert sorted(map(repr, a[table])) == sorted(map(repr, b[table])), table
     assert list(twin.with_name("twin.json.d").glob("tables/merge-*.json"))  # written again, whole
+
+
+def test_figure_links_are_stored_as_row_numbers_and_read_back_as_ids(tmp_path):
+    same = {"a.txt": "Kiln report\nJingde Kiln Works in Jiangxi fired 300 kilns in 2023.\n",
+            "b.txt": "Kiln news\nJingde Kiln Works in Jiangxi fired 300 kilns in 2023, its report said.\n"}
+    path = build_articles(tmp_path, same)
+    st = Store.open(path)
+    linked = [f for f in st.figures.values() if f.corroborated_by]
+    assert linked and all(i in st.figures for f in linked for i in f.corroborated_by)
+    part = path.with_name("store.json.d") / "tables" / st.meta["parts"]["figures"]["file"]
+    stored = [r for r in orjson.loads(part.read_bytes())["figures"].values() if r["corroborated_by"]]
+    assert stored and all(isinstance(i, int) for r in stored for i in r["corroborated_by"])
