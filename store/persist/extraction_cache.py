@@ -62,6 +62,16 @@ def write_extractions(store_path: Path, fingerprint: str, extractions, reused=fr
     return written
 
 
+def write_passages(store_path: Path, fingerprint: str, passages: dict[str, list[Passage]]) -> int:
+    """Write the passages of documents that come without an extraction (a corpus made in
+    memory): a file with no hits, which ingest never takes for an extraction."""
+    folder = docs_folder(store_path, fingerprint)
+    folder.mkdir(parents=True, exist_ok=True)
+    return sum(write_once(folder / f"{doc_id}.json",
+                          orjson.dumps({"doc_id": doc_id, "passages": [asdict(p) for p in rows]}))
+               for doc_id, rows in passages.items())
+
+
 def read_row(store_path: Path, fingerprint: str, doc_id: str) -> dict | None:
     """One article's stored row, or None when its file is missing or unreadable."""
     try:

@@ -120,6 +120,13 @@ def write_corpus(path: Path, corpus, meta: dict, sources: dict[str, str], reused
             "figures": [asdict(f) for f in sane_figures(corpus.figures)],
             "mentions": [asdict(m) for m in corpus.mentions]}
     state = corpus.state.as_json() if getattr(corpus, "state", None) is not None else None
+    extracted = {ex.doc.id for ex in corpus.extractions}
+    loose: dict[str, list] = {}
+    for passage in corpus.passages:
+        if passage.doc_id not in extracted:
+            loose.setdefault(passage.doc_id, []).append(passage)
+    if loose:
+        extraction_cache.write_passages(path, meta["seeds_fingerprint"], loose)
     write_rows(path, rows, {**meta, "passages": len(corpus.passages)}, corpus.documents,
                [ex for ex in corpus.extractions if ex.doc.id not in reused], state)
 

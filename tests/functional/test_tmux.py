@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.unit.article_store import copy_store
+
 TMUX = shutil.which("tmux")
 if TMUX is None and os.environ.get("MFG_EXPLORE_CI"):
     pytest.fail("tmux is missing: .ci/run installs it for the real-terminal test", pytrace=False)
@@ -93,7 +95,7 @@ class Terminal:
 def store_file(seeds_store_path, tmp_path) -> Path:
     """A private copy of the seeds store (the explorer writes its state.json beside it)."""
     path = tmp_path / "store.json"
-    shutil.copy(seeds_store_path, path)
+    copy_store(seeds_store_path, path)
     return path
 
 

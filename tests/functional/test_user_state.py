@@ -162,9 +162,11 @@ async def test_a_store_changed_on_disk_is_offered_for_reload_not_written_over(st
 
 
 async def test_a_damaged_row_is_left_out_with_a_warning(store_file):
-    data = orjson.loads(store_file.read_bytes())
+    meta = next(iter(orjson.loads(store_file.read_bytes())["meta"].values()))
+    part = store_file.with_name("store.json.d") / "tables" / meta["parts"]["figures"]["file"]
+    data = orjson.loads(part.read_bytes())
     next(iter(data["figures"].values()))["value"] = None
-    store_file.write_bytes(orjson.dumps(data))
+    part.write_bytes(orjson.dumps(data))
     notes = Notes()
     app = MfgExplorer(store_path=store_file)
     async with app.run_test(size=SIZE, message_hook=notes) as pilot:
