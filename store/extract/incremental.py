@@ -131,11 +131,23 @@ def extend(state: MergeState, extractions: list[Extraction], load: Loader,
            figures: dict[str, list[Figure]] | None = None) -> Delta:
     """Add new documents' extractions (ids not in the store yet) to a merged corpus; `state` is updated.
 
-    `load(doc_ids)` gives, for stored documents whose company ids changed, each one's
-    Extraction and its stored figures; it is called once, usually with no ids. `figures_in(keys)`
-    gives every stored figure whose `link_key` is in `keys` (with its stored subject and
-    links). `figures` optionally maps a new document id to its figures from
-    `pipeline.extract_and_attribute`. Apply the result with `apply_delta` or row by row.
+    - `state`: the `MergeState` of the stored corpus (`Corpus.state` after `run`/`assemble`, or
+      `MergeState.from_json` of what was saved); updated in place to include the new documents,
+      so save `state.as_json()` with the rows. If `extend` raises, reload the state.
+    - `extractions`: the new documents' Extractions, in the order they are added (after every
+      stored document).
+    - `load(doc_ids)`: for stored documents whose company ids changed (renamed or merged
+      companies), each one's `(Extraction, its stored figures)`, in any order; called at most
+      once, and only when some id changed.
+    - `figures_in(keys)`: every stored figure whose `corroborate.link_key(f)` ((subject_id, unit))
+      is in `keys`, as stored (subject and links); figures of documents the delta replaces may be
+      included or not.
+    - `figures`: optionally, new document id → its figures from `pipeline.extract_and_attribute`
+      (what `parallel.map_documents` yields), so they are not attributed again.
+
+    Apply the `Delta` with `apply_delta`, or row by row: add its documents and passages; put its
+    regions and companies in place by id and drop `removed_companies`; replace all mentions and
+    all figures of each document in `mentions` / `figures`; put `relinked` figures in place by id.
     """
     delta = Delta(documents=[ex.doc for ex in extractions], extractions=list(extractions),
                   passages=[p for ex in extractions for p in ex.passages])

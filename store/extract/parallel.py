@@ -47,20 +47,33 @@ def _chunks(items: list, workers: int) -> list[list]:
 
 def map_documents(documents: list[Document], cached: dict, workers: int | None = None) -> Iterator[tuple]:
     """(document, (extraction, provisional figures)) for each document, in input order."""
-    from .pipeline import extract_and_attribute
     workers = workers or os.cpu_count() or 1
     items = [(doc, cached.get(doc.id)) for doc in documents]
     fresh = sum(1 for _, c in items if c is None)
     if workers < 2 or len(items) < 2 or fresh + len(items) // 4 < IN_PROCESS_BELOW:
-        for doc, c in items:
-            yield doc, extract_and_attribute(doc, c)
+        yield from _in_process(items)
         return
     chunks = _chunks(items, workers)
-    pool = ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=_context())
+    pool = None
     try:
-        for chunk, results in zip(chunks, pool.map(_work, chunks)):
-            for (doc, _), (ex, figures) in zip(chunk, results):
+        pool = ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=_context())
+        results = pool.map(_work, chunks)
+    except (OSError, NotImplementedError):  # no process support here (no semaphores, a sandbox)
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+        yield from _in_process(items)
+        return
+    try:
+        for chunk, done in zip(chunks, results):
+            for (doc, _), (ex, figures) in zip(chunk, done):
                 ex.doc = doc
                 yield doc, (ex, figures)
     finally:  # also when the caller stops early (an error in its progress callback)
         pool.shutdown(cancel_futures=True)
+
+
+def _in_process(items: list) -> Iterator[tuple]:
+    """The same map in this process."""
+    from .pipeline import extract_and_attribute
+    for doc, cached in items:
+        yield doc, extract_and_attribute(doc, cached)

@@ -62,7 +62,8 @@ class Corpus:
     mentions: list[Mention] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     extractions: list[Extraction] = field(default_factory=list)  # kept so ingest can reuse them
-    # What `incremental.extend` needs to add articles later (an incremental.MergeState).
+    # What `incremental.extend` needs to add articles later: an incremental.MergeState, saved with
+    # the store as `state.as_json()`.
     state: object = None
 
 

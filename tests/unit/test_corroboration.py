@@ -138,15 +138,36 @@ def test_link_figures_matches_the_pairwise_definition(figures):
         assert set(links[a.id].conflicts_with) == {b.id for b in figures if b is not a and conflicts(a, b)}
 
 
-@given(_FIGURES, st.sets(st.sampled_from(["d1", "d2", "d3"])))
-def test_relinking_the_touched_buckets_gives_what_linking_everything_gives(figures, new_docs):
-    stored = [replace(f, corroborated_by=list(ln.corroborated_by), conflicts_with=list(ln.conflicts_with))
-              for f, ln in ((f, link_figures([g for g in figures if g.doc_id not in new_docs])[f.id])
-                            for f in figures if f.doc_id not in new_docs)]
+_SIGNED = st.lists(st.builds(
+    fig, fid=st.uuids().map(str), doc=st.sampled_from(["d1", "d2", "d3", "d4"]),
+    value=st.sampled_from([0.0, 99.0, 100.0, 100.5, 101.0, -5.0, -5.04, -5.1, 5e9, 5.04e9]),
+    unit=st.sampled_from(["%", "yuan"]), subject=st.sampled_from(["c:1", "c:2", None]),
+    category=st.sampled_from(["revenue", "other"]),
+    metric=st.sampled_from(["", "sales revenue", "annual sales", "crane output"]),
+    period=st.sampled_from([None, "2022", "2023"])), max_size=30, unique_by=lambda f: f.id)
+
+
+@given(_SIGNED, st.sets(st.sampled_from(["d1", "d2"])), st.sampled_from(["d3", "d4"]),
+       st.sampled_from(["c:1", "c:2", None]))
+def test_relinking_the_touched_buckets_gives_what_linking_everything_gives(figures, new_docs, moved, subject):
+    """New documents, and one stored document whose figures change subject (attributed again)."""
+    before = [f for f in figures if f.doc_id not in new_docs]
+    links = link_figures(before)
+    stored = [replace(f, corroborated_by=list(links[f.id].corroborated_by),
+                      conflicts_with=list(links[f.id].conflicts_with)) for f in before]
+    old_versions = [f for f in stored if f.doc_id == moved]
     fresh = {d: [replace(f) for f in figures if f.doc_id == d] for d in new_docs}
-    changed = {f.id: f for f in relink(fresh, [], lambda keys: [f for f in stored if link_key(f) in keys])}
+    fresh[moved] = [replace(f, subject_id=subject, corroborated_by=[], conflicts_with=[]) for f in old_versions]
+    changed = {f.id: f for f in relink(fresh, old_versions, lambda keys: [f for f in stored if link_key(f) in keys])}
     after = {f.id: changed.get(f.id, f) for f in stored} | {f.id: f for figs in fresh.values() for f in figs}
-    full = link_figures(figures)
-    for f in figures:
-        assert tuple(after[f.id].corroborated_by) == full[f.id].corroborated_by
-        assert tuple(after[f.id].conflicts_with) == full[f.id].conflicts_with
+    full = link_figures(after.values())
+    for f in after.values():
+        assert tuple(f.corroborated_by) == full[f.id].corroborated_by
+        assert tuple(f.conflicts_with) == full[f.id].conflicts_with
+
+
+@given(_SIGNED)
+def test_link_figures_matches_the_pairwise_definition_with_signed_values(figures):
+    links = link_figures(figures)
+    for a in figures:
+        assert set(links[a.id].corroborated_by) == {b.id for b in figures if b is not a and corroborates(a, b)}

@@ -69,3 +69,10 @@ def test_a_handful_of_documents_stays_in_this_process(documents, monkeypatch):
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", None)  # any use of the pool would fail
     corpus = run(documents[:3], workers=2)
     assert {d.id for d in corpus.documents} == {d.id for d in documents[:3]}
+
+
+def test_without_process_support_the_build_runs_here(documents, serial, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise OSError(38, "Function not implemented")
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", refuse)
+    assert table_rows(run(documents, workers=2)) == table_rows(serial)

@@ -22,6 +22,13 @@ MAX_CHUNK_WORDS = 5
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=2)
+def _intro_matches(text: str) -> tuple[tuple[int, str], ...]:
+    """(end, head word) of every list head in `text`: three steps read them, the scan runs once."""
+    intro, _ = _list_heads()
+    return tuple((m.end(), m.group(1) or m.group(2)) for m in intro.finditer(text))
+
+
 def _list_heads() -> tuple[re.Pattern, re.Pattern]:
     """Patterns for a list's head before it ("firms such as") and after it ("and other firms")."""
     heads = "|".join(load_words().list_heads)
@@ -80,11 +87,10 @@ def _chunks(text: str, pos: int) -> list[tuple[int, int]]:
 
 def chunk_candidates(ctx: DocContext, found: list[Candidate]) -> list[Candidate]:
     """Lower-case items of a firms list whose other items are firms: "ideal automobile"."""
-    intro, _ = _list_heads()
     out: list[Candidate] = []
     taken = SpanIndex(found)
-    for m in intro.finditer(ctx.text):
-        chunks = _chunks(ctx.text, m.end())
+    for end, _ in _intro_matches(ctx.text):
+        chunks = _chunks(ctx.text, end)
         named = [c for c in chunks if taken.holds(*c)]
         if len(named) < 2:
             continue
@@ -102,11 +108,10 @@ def chunk_candidates(ctx: DocContext, found: list[Candidate]) -> list[Candidate]
 
 def widen_to_chunks(ctx: DocContext, found: list[Candidate]) -> None:
     """A firm named at the start of a list chunk takes the whole chunk: "Mercedes Benz new energy"."""
-    intro, _ = _list_heads()
     ordered = sorted(found, key=lambda f: f.start)
     starts = [f.start for f in ordered]
-    for m in intro.finditer(ctx.text):
-        for a, b in _chunks(ctx.text, m.end()):
+    for end, _ in _intro_matches(ctx.text):
+        for a, b in _chunks(ctx.text, end):
             inside = [f for f in ordered[bisect_left(starts, a):bisect_left(starts, b)] if f.end <= b]
             if len(inside) == 1 and inside[0].start == a and ctx.text[inside[0].end:b].strip().islower():
                 inside[0].end = b
@@ -114,13 +119,12 @@ def widen_to_chunks(ctx: DocContext, found: list[Candidate]) -> None:
 
 def list_candidates(ctx: DocContext, runs: list, found: list[Candidate]) -> list[Candidate]:
     """Items of 'companies such as A, B and C', 'A, B and other firms', and lists beside known firms."""
-    intro, outro = _list_heads()
+    _, outro = _list_heads()
     suffixes = {k.lower(): v for k, v in load_words().list_heads.items()}
     groups = []
     index = ([r[0] for r in runs], [r[2] or r[1] for r in runs])
-    for m in intro.finditer(ctx.text):
-        head = (m.group(1) or m.group(2)).lower()
-        groups.append((_list_items(ctx, runs, m.end(), index=index), suffixes.get(head, "")))
+    for end, head in _intro_matches(ctx.text):
+        groups.append((_list_items(ctx, runs, end, index=index), suffixes.get(head.lower(), "")))
     for m in outro.finditer(ctx.text):
         groups.append((_list_items(ctx, runs, m.start(), backwards=True, index=index), ""))
     known = SpanIndex(found)
