@@ -20,8 +20,13 @@ from .validate import sane_figures
 
 def _loader(store_path: Path, fingerprint: str, docs: dict[str, Document], figures: list[dict]):
     """extend's `load`: stored documents' extractions with their stored figures."""
+    from ..extract.pipeline import extract
+
     def load(doc_ids: list[str]):
         cached = cached_extractions(store_path, fingerprint, [docs[i] for i in doc_ids])
+        for i in doc_ids:  # a missing or damaged extraction file: extract that article again
+            if i not in cached:
+                cached[i] = extract(docs[i])
         wanted = set(doc_ids)
         by_doc: dict[str, list[dict]] = {}
         for row in figures:
