@@ -22,11 +22,14 @@ from itertools import accumulate
 from rapidfuzz import fuzz, process
 
 from .scoring import (
+    EXACT,
     FLOOR,
     FUZZY_CEILING,
+    PREFIX_FLOOR,
     direct_typo_score,
     final_score,
     phrase_score,
+    prefix_score,
     typo_capable,
     typo_cutoff,
     typo_score,
@@ -34,12 +37,11 @@ from .scoring import (
 )
 
 KINDS = ("company", "region", "figure")
-FIGURE = 2  # index of "figure" in KINDS
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)*%?|[^\sa-z0-9]")
 _KIND_PREFIX = re.compile(r"^\s*(company|region|figure)\s*:\s*", re.I)
 _KIND_ORDER = {k: i for i, k in enumerate(KINDS)}
 _TOP = "\U0010ffff"  # sorts after any character: the end of a prefix's range
-CHECK_RATIO = 20  # check a word per candidate once it would list 20x more items than are left
+CHECK_RATIO = 12  # check a word per candidate once it would list 12x more items than are left
 
 
 @dataclass(frozen=True)
@@ -75,14 +77,22 @@ def search_tokens(text: str) -> list[str]:
     return [t for t in _TOKEN.findall(normalise(text)) if t.isalnum() or t[0].isdigit()]
 
 
-def analyse(entry: Entry) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """An entry's normalised keys, its words, and the words a typo may match."""
-    keys = tuple(dict.fromkeys(k for k in (" ".join(search_tokens(key)) for key in entry.keys) if k))
-    words = tuple(dict.fromkeys(w for k in keys for w in k.split()))
+def analyse(entry: Entry, cache: dict[str, str] | None = None) -> tuple[tuple[str, ...], ...]:
+    """An entry's normalised keys, its words, and the words a typo may match; `cache` keeps the
+    normal form of strings many entries share (metrics, categories, subjects)."""
+    cache = {} if cache is None else cache
+
+    def norm(text: str) -> str:
+        found = cache.get(text)
+        if found is None:
+            found = cache[text] = " ".join(search_tokens(text or ""))
+        return found
+
+    keys = tuple(dict.fromkeys(k for k in map(norm, entry.keys) if k))
+    words = tuple(dict.fromkeys(" ".join(keys).split()))
     if entry.typo_keys is None:
         return keys, words, words
-    typos = tuple(dict.fromkeys(t for key in entry.typo_keys for t in search_tokens(key or "")))
-    return keys, words, typos
+    return keys, words, tuple(dict.fromkeys(" ".join(map(norm, entry.typo_keys)).split()))
 
 
 def entry_order(entry: Entry) -> tuple:
@@ -90,17 +100,37 @@ def entry_order(entry: Entry) -> tuple:
     return (_KIND_ORDER[entry.kind], len(entry.label), entry.label, entry.id)
 
 
-def _postings(lists_of_strings: list[tuple[str, ...]], kind_of: list[int]) -> dict[str, tuple]:
-    """String → ([company entries], [region entries], [figure entries]), each in entry order."""
-    out: dict[str, tuple[list[int], list[int], list[int]]] = {}
+def _postings(lists_of_strings: list[tuple[str, ...]]) -> dict[str, list[int]]:
+    """String → the entries that have it, in entry order (so kinds are contiguous runs)."""
+    out: dict[str, list[int]] = {}
     for i, strings in enumerate(lists_of_strings):
-        k = kind_of[i]
         for s in strings:
-            lists = out.get(s)
-            if lists is None:
-                lists = out[s] = ([], [], [])
-            lists[k].append(i)
+            found = out.get(s)
+            if found is None:
+                out[s] = [i]
+            else:
+                found.append(i)
     return out
+
+
+def _between(entries: list[int], lo: int, hi: int, everything: int) -> list[int]:
+    """The part of a posting list in [lo, hi)."""
+    if lo == 0 and hi >= everything:
+        return entries
+    return entries[bisect_left(entries, lo):bisect_left(entries, hi)]
+
+
+def _short_buckets(postings: dict[str, list[int]], n_entities: int) -> tuple[dict, dict]:
+    """For every one- and two-character prefix, the strings starting with it, shortest first:
+    apart for strings of companies and regions, and strings of figures."""
+    buckets: tuple[dict, dict] = ({}, {})
+    for text in sorted(postings, key=lambda t: (len(t), t)):
+        found = postings[text]
+        for side, present in enumerate((found[0] < n_entities, found[-1] >= n_entities)):
+            if present:
+                for prefix in {text[:1], text[:2]}:
+                    buckets[side].setdefault(prefix, []).append(text)
+    return buckets
 
 
 def _prefixed(sorted_strings: list[str], prefix: str) -> range:
@@ -116,22 +146,30 @@ class SearchIndex:
         """Index `entries`; `parts` (analyse() of each, in entry_order) skips the analysis."""
         if parts is None:
             entries = sorted(entries, key=entry_order)
-            parts = [analyse(e) for e in entries]
+            cache: dict[str, str] = {}
+            parts = [analyse(e, cache) for e in entries]
         self.entries = entries
         self.parts = parts
-        self._kind = [_KIND_ORDER[e.kind] for e in entries]
+        counts = [0, 0, 0]
+        for e in entries:
+            counts[_KIND_ORDER[e.kind]] += 1
+        # entries are in kind order: each kind is one run of positions
+        self._bounds = ((0, counts[0]), (counts[0], counts[0] + counts[1]), (counts[0] + counts[1], len(entries)))
+        self._n_entities = counts[0] + counts[1]
         self._keys_of = [p[0] for p in parts]
         self._words_of = [p[1] for p in parts]
         self._typos_of = [p[2] for p in parts]
-        self._by_key = _postings(self._keys_of, self._kind)
-        self._by_word = _postings(self._words_of, self._kind)
-        self._by_typo = _postings(self._typos_of, self._kind)
+        self._by_key = _postings(self._keys_of)
+        self._by_word = _postings(self._words_of)
+        self._by_typo = self._by_word if all(p[1] is p[2] for p in parts) else _postings(self._typos_of)
         self._keys = sorted(self._by_key)
         self._vocab = sorted(self._by_word)
-        self._cum = [0, *accumulate(sum(map(len, self._by_word[w])) for w in self._vocab)]
+        self._cum = [0, *accumulate(len(self._by_word[w]) for w in self._vocab)]
         self._typo_by_len: dict[int, list[str]] = {}
         for w in sorted(self._by_typo):
             self._typo_by_len.setdefault(len(w), []).append(w)
+        self._short_keys = _short_buckets(self._by_key, self._n_entities)
+        self._short_words = _short_buckets(self._by_word, self._n_entities)
 
     # ---- per token ------------------------------------------------------------------------
     def _typo_words(self, token: str) -> dict[str, float]:
@@ -148,39 +186,40 @@ class SearchIndex:
                 found[word] = typo_score(token, word, ratio)
         return found
 
-    def _levels(self, token: str, typos: dict[str, float]) -> list[tuple[float, dict, str]]:
-        """(score, postings, word) of every word that matches `token`, by prefix or by typo."""
-        out = [(word_score(token, self._vocab[j]), self._by_word, self._vocab[j])
-               for j in _prefixed(self._vocab, token)]
-        out += [(s, self._by_typo, w) for w, s in typos.items()]
+    def _levels(self, token: str, typos: dict[str, float]) -> list[tuple[float, list[int]]]:
+        """(score, entries) of every word that matches `token`, by prefix or by typo."""
+        n, vocab, by_word = len(token), self._vocab, self._by_word
+        # inline word_score: thousands of words can start with a short token
+        out = [(EXACT if len(vocab[j]) == n else max(PREFIX_FLOOR, 0.9 - 0.002 * (len(vocab[j]) - n)),
+                by_word[vocab[j]]) for j in _prefixed(vocab, token)]
+        out += [(s, self._by_typo[w]) for w, s in typos.items()]
         return out
 
     def _estimate(self, token: str, typos: dict[str, float]) -> int:
         """How many (entry, word) pairs listing `token`'s matches would read."""
         span = _prefixed(self._vocab, token)
-        return (self._cum[span.stop] - self._cum[span.start]
-                + sum(sum(map(len, self._by_typo[w])) for w in typos))
+        return self._cum[span.stop] - self._cum[span.start] + sum(len(self._by_typo[w]) for w in typos)
 
-    def _token_hits(self, token: str, typos: dict, kinds: tuple[int, ...]) -> tuple[dict, set]:
+    def _token_hits(self, token: str, typos: dict, lo: int, hi: int) -> tuple[dict, set]:
         """Entry → best score for one token (C-speed dict updates, best last), and the entries
         that matched it only by a typo."""
         words: dict[int, float] = {}
         fuzzy: dict[int, float] = {}
-        for s, postings, w in sorted(self._levels(token, typos), key=lambda lv: lv[0]):
-            into = words if s > FUZZY_CEILING else fuzzy
-            lists = postings[w]
-            for k in kinds:
-                into.update(dict.fromkeys(lists[k], s))
+        n = len(self.entries)
+        for s, found in sorted(self._levels(token, typos), key=lambda lv: lv[0]):
+            (words if s > FUZZY_CEILING else fuzzy).update(dict.fromkeys(_between(found, lo, hi, n), s))
         return {**fuzzy, **words}, fuzzy.keys() - words.keys()
 
     def _item_token_score(self, i: int, token: str, typo) -> float:
         """Best score of entry `i` for `token`; `typo(word)` gives a typo-able word's score."""
-        best = 0.0
+        shortest = 0
         for w in self._words_of[i]:
-            s = word_score(token, w)
-            if s > best:
-                best = s
-        if best == 0.0 and typo_capable(token):  # any word match outranks every typo
+            if w.startswith(token) and (not shortest or len(w) < shortest):
+                shortest = len(w)
+        if shortest:
+            return EXACT if shortest == len(token) else prefix_score(shortest - len(token))
+        best = 0.0
+        if typo_capable(token):  # any word match outranks every typo
             for w in self._typos_of[i]:
                 s = typo(w)
                 if s > best:
@@ -198,70 +237,122 @@ class SearchIndex:
         tokens = search_tokens(query)
         if not tokens or limit <= 0:
             return []
-        kinds = (_KIND_ORDER[kind],) if kind else (0, 1, 2)
+        lo, hi = self._bounds[_KIND_ORDER[kind]] if kind else (0, len(self.entries))
         if exhaustive:
-            ranked = self._exhaustive(tokens, kinds, limit)
+            ranked = self._exhaustive(tokens, lo, hi, limit)
+        elif len(tokens) == 1 and len(tokens[0]) <= 2:
+            ranked = self._short(tokens[0], lo, hi, limit)
         elif len(tokens) == 1:
-            ranked = self._one_word(tokens[0], kinds, limit)
+            ranked = self._one_word(tokens[0], lo, hi, limit)
         else:
-            ranked = self._words(tokens, kinds, limit)
+            ranked = self._words(tokens, lo, hi, limit)
         return [Result(self.entries[i].kind, self.entries[i].id, self.entries[i].label,
                        round(100 * s / 3.0, 1)) for i, s in ranked]
 
-    def _one_word(self, token: str, kinds: tuple[int, ...], limit: int) -> list[tuple[int, float]]:
-        """Hits for one token: posting lists merged level by level, best level first."""
-        groups: dict[tuple[bool, bool, float], list[list[int]]] = {}
+    def _sides(self, lo: int, hi: int) -> list[tuple[int, int, int]]:
+        """(side, lo, hi): the companies-and-regions part of [lo, hi), then the figures part."""
+        parts = [(0, lo, min(hi, self._n_entities)), (1, max(lo, self._n_entities), hi)]
+        return [p for p in parts if p[1] < p[2]]
 
-        def add(score: float, lists: tuple) -> None:
+    def _short(self, token: str, lo: int, hi: int, limit: int) -> list[tuple[int, float]]:
+        """Hits for a one- or two-character token: strings starting with it, shortest (best)
+        first, read only until `limit` hits are out."""
+        out: list[tuple[int, float]] = []
+        seen: set[int] = set()
+        n = len(self.entries)
+        for side, a, b in self._sides(lo, hi):
+            levels = ((phrase_score(token, k), self._by_key[k]) for k in self._short_keys[side].get(token, ()))
+            words = ((word_score(token, w), self._by_word[w]) for w in self._short_words[side].get(token, ()))
+            for score, group in _grouped(_chain(levels, words)):
+                lists = [x for x in (_between(found, a, b, n) for found in group) if x]
+                if _emit(lists, score, seen, out, limit):
+                    return out
+        return out
+
+    def _one_word(self, token: str, lo: int, hi: int, limit: int) -> list[tuple[int, float]]:
+        """Hits for one token: posting lists merged level by level, best level first; typos are
+        looked up only when word matches leave room for them."""
+        groups: dict[tuple[bool, int, float], list[list[int]]] = {}
+        n = len(self.entries)
+
+        def add(score: float, found: list[int]) -> None:
             score = final_score(score, 1, 0.0)
-            for k in kinds:
-                if lists[k]:
-                    groups.setdefault((score <= FUZZY_CEILING, k == FIGURE, score), []).append(lists[k])
+            for side, a, b in self._sides(lo, hi):
+                part = _between(found, a, b, n)
+                if part:
+                    groups.setdefault((score <= FUZZY_CEILING, side, score), []).append(part)
 
         for j in _prefixed(self._keys, token):
             add(phrase_score(token, self._keys[j]), self._by_key[self._keys[j]])
-        for s, postings, w in self._levels(token, self._typo_words(token)):
-            add(s, postings[w])
-        if not groups:
-            return []
-        best = max(score for _, _, score in groups)
+        for s, found in self._levels(token, {}):
+            add(s, found)
         out: list[tuple[int, float]] = []
         seen: set[int] = set()
-        for fuzzy, _, score in sorted(groups, key=lambda g: (g[0], g[1], -g[2])):
-            if fuzzy and score < FLOOR * best:
-                continue
-            lists = groups[(fuzzy, _, score)]
-            for i in lists[0] if len(lists) == 1 else heapq.merge(*lists):
-                if i not in seen:
-                    seen.add(i)
-                    out.append((i, score))
-                    if len(out) == limit:
-                        return out
+        for level in sorted(groups, key=lambda g: (g[1], -g[2])):
+            if _emit(groups[level], level[2], seen, out, limit):
+                return out
+        words_best = max((score for _, _, score in groups), default=0.0)
+        groups.clear()
+        for w, s in self._typo_words(token).items():
+            add(s, self._by_typo[w])
+        best = max([words_best, *(score for _, _, score in groups)])
+        for level in sorted(groups, key=lambda g: (g[1], -g[2])):
+            if level[0] and level[2] >= FLOOR * best and _emit(groups[level], level[2], seen, out, limit):
+                return out
         return out
 
-    def _words(self, tokens: list[str], kinds: tuple[int, ...], limit: int) -> list[tuple[int, float]]:
-        """Hits for several tokens: every token must match; candidates narrowed smallest first."""
-        typos = {t: self._typo_words(t) for t in tokens}
+    def _words(self, tokens: list[str], lo: int, hi: int, limit: int) -> list[tuple[int, float]]:
+        """Hits for several tokens; typos are looked up only when word matches leave room."""
+        found = self._narrow(tokens, {t: {} for t in tokens}, lo, hi)
+        if len(found[0]) < limit:
+            found = self._narrow(tokens, {t: self._typo_words(t) for t in tokens}, lo, hi)
+        return self._rank(tokens, *found, limit)
+
+    def _narrow(self, tokens: list[str], typos: dict, lo: int, hi: int) -> tuple[dict, set]:
+        """Entries matching every token → summed score, and those matched by some typo;
+        candidates narrowed from the rarest token."""
         order = sorted(tokens, key=lambda t: self._estimate(t, typos[t]))
-        cands, fuzzy = self._token_hits(order[0], typos[order[0]], kinds)
+        cands, fuzzy = self._token_hits(order[0], typos[order[0]], lo, hi)
         for t in order[1:]:
             if not cands:
-                return []
+                break
             if self._estimate(t, typos[t]) > CHECK_RATIO * len(cands):
                 cands, fuzzy = self._check(cands, fuzzy, t, typos[t])
             else:
-                cands, fuzzy = self._intersect(cands, fuzzy, *self._token_hits(t, typos[t], kinds))
-        bonus: dict[int, float] = {}
-        phrase = " ".join(tokens)
-        for j in _prefixed(self._keys, phrase):
-            s = phrase_score(phrase, self._keys[j])
-            for k in kinds:
-                for i in self._by_key[self._keys[j]][k]:
-                    if i in cands and s > bonus.get(i, 0.0):
-                        bonus[i] = s
-        scored = [(i in fuzzy, self._kind[i] == FIGURE,
-                   -final_score(total, len(tokens), bonus.get(i, 0.0)), i) for i, total in cands.items()]
-        return self._top(scored, limit)
+                cands, fuzzy = self._intersect(cands, fuzzy, *self._token_hits(t, typos[t], lo, hi))
+        return cands, fuzzy
+
+    def _rank(self, tokens: list[str], cands: dict, fuzzy: set, limit: int) -> list[tuple[int, float]]:
+        """The best `limit` candidates, by score level (few distinct levels, each scored once)."""
+        if not cands:
+            return []
+        phrase, n = " ".join(tokens), len(tokens)
+        levels: dict[tuple[bool, int, float], list[int]] = {}
+        with_bonus: set[int] = set()
+        keys = [self._keys[j] for j in _prefixed(self._keys, phrase)]
+        for key in sorted(keys, key=len):  # shorter keys give the bigger bonus
+            new = (cands.keys() & self._by_key[key]) - with_bonus
+            with_bonus |= new
+            score = final_score(0.0, 1, phrase_score(phrase, key))
+            for i in new:
+                levels.setdefault((False, int(i >= self._n_entities), score), []).append(i)
+        scores: dict[float, float] = {}
+        for i, total in cands.items():
+            if i not in with_bonus:
+                score = scores.get(total)
+                if score is None:
+                    score = scores[total] = final_score(total, n, 0.0)
+                levels.setdefault((i in fuzzy, int(i >= self._n_entities), score), []).append(i)
+        best = max(score for _, _, score in levels)
+        out: list[tuple[int, float]] = []
+        for key in sorted(levels, key=lambda k: (k[0], k[1], -k[2])):
+            if key[0] and key[2] < FLOOR * best:
+                continue
+            for i in sorted(levels[key]):
+                out.append((i, key[2]))
+                if len(out) == limit:
+                    return out
+        return out
 
     @staticmethod
     def _intersect(cands: dict, fuzzy: set, hits: dict, hits_fuzzy: set) -> tuple[dict, set]:
@@ -273,21 +364,20 @@ class SearchIndex:
         """Candidates that also match `token`, found by reading each candidate's own words."""
         out: dict[int, float] = {}
         fuzzy = set(fuzzy)
+        lookup = typos.get
         for i, total in cands.items():
-            s = self._item_token_score(i, token, lambda w: typos.get(w, 0.0))
+            s = self._item_token_score(i, token, lambda w: lookup(w, 0.0))
             if s:
                 out[i] = total + s
                 if s <= FUZZY_CEILING:
                     fuzzy.add(i)
         return out, fuzzy & out.keys()
 
-    def _exhaustive(self, tokens: list[str], kinds: tuple[int, ...], limit: int) -> list[tuple[int, float]]:
+    def _exhaustive(self, tokens: list[str], lo: int, hi: int, limit: int) -> list[tuple[int, float]]:
         """Every entry scored on its own against every token: slow, and exact by definition."""
         phrase = " ".join(tokens)
         scored = []
-        for i in range(len(self.entries)):
-            if self._kind[i] not in kinds:
-                continue
+        for i in range(lo, hi):
             total, fuzzy = 0.0, False
             for t in tokens:
                 s = self._item_token_score(i, t, lambda w, t=t: direct_typo_score(t, w))
@@ -296,8 +386,7 @@ class SearchIndex:
                 total, fuzzy = total + s, fuzzy or s <= FUZZY_CEILING
             else:
                 bonus = max(phrase_score(phrase, k) for k in self._keys_of[i])
-                scored.append((fuzzy, self._kind[i] == FIGURE,
-                               -final_score(total, len(tokens), bonus), i))
+                scored.append((fuzzy, i >= self._n_entities, -final_score(total, len(tokens), bonus), i))
         return self._top(scored, limit)
 
     @staticmethod
@@ -308,3 +397,36 @@ class SearchIndex:
         best = -min(s[2] for s in scored)
         kept = [s for s in scored if not s[0] or -s[2] >= FLOOR * best]
         return [(i, -neg) for _, _, neg, i in heapq.nsmallest(limit, kept)]
+
+
+def _chain(*iterables):
+    """One iterable after another."""
+    for it in iterables:
+        yield from it
+
+
+def _grouped(levels):
+    """(score, [entries lists]) for runs of equal score (already best first), scores rounded."""
+    current, group = None, []
+    for score, found in levels:
+        score = final_score(score, 1, 0.0)
+        if score != current and group:
+            yield current, group
+            group = []
+        current = score
+        group.append(found)
+    if group:
+        yield current, group
+
+
+def _emit(lists: list[list[int]], score: float, seen: set, out: list, limit: int) -> bool:
+    """Append the entries of one level (merged in entry order, each once); True at the limit."""
+    if not lists:
+        return False
+    for i in lists[0] if len(lists) == 1 else heapq.merge(*lists):
+        if i not in seen:
+            seen.add(i)
+            out.append((i, score))
+            if len(out) == limit:
+                return True
+    return False

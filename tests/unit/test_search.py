@@ -53,3 +53,78 @@ def test_no_match_and_empty_query():
 
 def test_tokens_normalise_case_apostrophes_and_thousands():
     assert search_tokens("Weihua’s 1,042 Firms") == ["weihua", "s", "1042", "firms"]
+
+
+def figure(fid, text, metric, subject, period=None, category="sales"):
+    """A figure entry shaped as store/query/index.py makes it."""
+    keys = (text, metric, f"{text} {metric} {subject}", category, period or "")
+    return Entry("figure", fid, f"{text} — {metric} ({subject})", keys, (metric, subject, category))
+
+
+def test_a_year_finds_the_figures_of_that_period():
+    idx = SearchIndex([
+        figure("f21", "9 billion yuan", "revenue", "Weihua Group", "2021"),
+        figure("f22", "11 billion yuan", "revenue", "Weihua Group", "2022"),
+        figure("o22", "3 million tonnes", "output", "Weihua Group", "2022"),
+    ])
+    assert ids(idx.search("revenue 2022")) == ["f22"]
+    assert set(ids(idx.search("2022"))) == {"f22", "o22"}
+
+
+def test_a_typo_ranks_the_name_it_is_closest_to_first():
+    idx = SearchIndex([
+        Entry("region", "cn:weihai", "Weihai", ("Weihai", "Weihai City")),
+        Entry("company", "co:weihua", "Weihua Group", ("Weihua Group", "Weihua")),
+    ])
+    hits = idx.search("weihau")
+    assert ids(hits) == ["co:weihua", "cn:weihai"]
+    assert hits[0].score > hits[1].score  # a swap of two letters is nearer than a wrong letter
+    # and the other way round: a typo of the city's name finds the city first
+    assert ids(idx.search("wiehai"))[0] == "cn:weihai"
+
+
+def test_every_item_with_every_word_comes_back():
+    entries = [Entry("company", "co:ps", "Pingmei Shenma Group", ("Pingmei Shenma Group",)),
+               Entry("company", "co:p", "Pingmei Group", ("Pingmei Group",)),
+               Entry("company", "co:s", "Shenma Group", ("Shenma Group",))]
+    entries += [figure(f"f{i}", f"{i} million yuan", "revenue", f"Pingmei Shenma Unit {i}") for i in range(40)]
+    idx = SearchIndex(entries)
+    hits = ids(idx.search("pingmei shenma", limit=100))
+    assert hits[0] == "co:ps" and len(hits) == 41 and not {"co:p", "co:s"} & set(hits)
+    # a typo in one of the words still needs the other word, and finds all of them too
+    typo = ids(idx.search("pingmei shnema", limit=100))
+    assert len(typo) == 41 and typo[0] == "co:ps"
+    assert ids(idx.search("pingmei shenma unit 7")) == ["f7"]
+
+
+def test_typos_match_names_and_metrics_never_the_figure_wording():
+    idx = SearchIndex([figure("f1", "5 billion yuan", "revenue", "Nimbus Pumps")])
+    assert ids(idx.search("yuan")) == ["f1"]
+    assert idx.search("yaun") == []
+    assert ids(idx.search("revenu nimbsu")) == ["f1"]
+
+
+QUERIES = ("weihau", "changyaun", "18.5 billion", "company:wei", "supporting enterprises", "1042",
+           "weihua sales", "x", "w", "ch", "changge ciy", "revenue 2022", "pingmei shenma")
+
+
+def test_fast_ranking_equals_the_exhaustive_one_on_every_keystroke():
+    idx = SearchIndex(index().entries + [
+        figure("f3", "9 billion yuan", "revenue", "Weihua Group", "2022"),
+        Entry("company", "co:ps", "Pingmei Shenma Group", ("Pingmei Shenma Group",)),
+        Entry("region", "cn:3", "Weihai", ("Weihai",)),
+    ])
+    for q in QUERIES:
+        for k in range(1, len(q) + 1):
+            for limit in (1, 3, 20):
+                assert idx.search(q[:k], limit=limit) == idx.search(q[:k], limit=limit, exhaustive=True), q[:k]
+
+
+def test_a_word_far_more_common_than_the_candidates_is_checked_per_candidate():
+    # "s" matches hundreds of entries: the fast mode reads the two Shenma entries' words instead
+    entries = [Entry("company", f"co:s{i}", f"Sanxing {i}", (f"Sanxing {i}",)) for i in range(400)]
+    entries += [Entry("company", "co:a", "Pingmei Shenma", ("Pingmei Shenma",)),
+                Entry("company", "co:b", "Pingmei Coal", ("Pingmei Coal",))]
+    idx = SearchIndex(entries)
+    assert ids(idx.search("pingmei s")) == ["co:a"]
+    assert idx.search("pingmei s") == idx.search("pingmei s", exhaustive=True)
