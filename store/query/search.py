@@ -17,6 +17,7 @@ import heapq
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import accumulate
 
 from rapidfuzz import fuzz, process
@@ -101,7 +102,8 @@ def entry_order(entry: Entry) -> tuple:
 
 
 def _postings(lists_of_strings: list[tuple[str, ...]]) -> dict[str, list[int]]:
-    """String → the entries that have it, in entry order (so kinds are contiguous runs)."""
+    """String → the entries that have it, in entry order (so kinds are contiguous runs), the
+    strings in sorted order."""
     out: dict[str, list[int]] = {}
     for i, strings in enumerate(lists_of_strings):
         for s in strings:
@@ -110,7 +112,7 @@ def _postings(lists_of_strings: list[tuple[str, ...]]) -> dict[str, list[int]]:
                 out[s] = [i]
             else:
                 found.append(i)
-    return out
+    return dict(sorted(out.items()))
 
 
 def _between(entries: list[int], lo: int, hi: int, everything: int) -> list[int]:
@@ -148,28 +150,61 @@ class SearchIndex:
             entries = sorted(entries, key=entry_order)
             cache: dict[str, str] = {}
             parts = [analyse(e, cache) for e in entries]
-        self.entries = entries
-        self.parts = parts
-        counts = [0, 0, 0]
-        for e in entries:
-            counts[_KIND_ORDER[e.kind]] += 1
+        rows = [(e.kind, e.id, e.label, e.keys, e.typo_keys) for e in entries]
+        self._setup(rows, [(k, w, None if t is w else t) for k, w, t in parts], None)
+        self.__dict__["entries"] = entries  # what `entries` would rebuild from the rows
+
+    @classmethod
+    def from_payload(cls, payload: dict) -> SearchIndex:
+        """An index as to_payload() left it (KeyError, TypeError or ValueError when it is not one)."""
+        index = cls.__new__(cls)
+        built = tuple(payload[k] for k in ("by_key", "by_word", "by_typo", "short_keys", "short_words"))
+        if not all(isinstance(b, (dict, list)) or b is None for b in built):
+            raise TypeError("not an index")
+        index._setup(payload["rows"], payload["parts"], built)
+        return index
+
+    def to_payload(self) -> dict:
+        """Everything the index holds, as JSON-ready lists and dicts (for index_file.py)."""
+        return {"rows": self._rows, "parts": self._parts, "by_key": self._by_key, "by_word": self._by_word,
+                "by_typo": None if self._by_typo is self._by_word else self._by_typo,
+                "short_keys": list(self._short_keys), "short_words": list(self._short_words)}
+
+    @cached_property
+    def entries(self) -> list[Entry]:
+        """The indexed entries, in entry order."""
+        return [Entry(k, i, label, tuple(keys), None if typo is None else tuple(typo))
+                for k, i, label, keys, typo in self._rows]
+
+    def _setup(self, rows: list, parts: list, built: tuple | None) -> None:
+        """Fill the lookups from rows (kind, id, label, keys, typo keys) in entry order and
+        their analysis (keys, words, typo words or None); `built` brings the derived tables."""
+        self._rows, self._parts = rows, parts
+        self._ids = [r[1] for r in rows]
+        self._labels = [r[2] for r in rows]
+        self._kinds = [r[0] for r in rows]
+        counts = [self._kinds.count(k) for k in KINDS]
+        if sum(counts) != len(rows) or len(parts) != len(rows):
+            raise ValueError("rows and their analysis do not match")
         # entries are in kind order: each kind is one run of positions
-        self._bounds = ((0, counts[0]), (counts[0], counts[0] + counts[1]), (counts[0] + counts[1], len(entries)))
+        self._bounds = ((0, counts[0]), (counts[0], counts[0] + counts[1]), (counts[0] + counts[1], len(rows)))
         self._n_entities = counts[0] + counts[1]
         self._keys_of = [p[0] for p in parts]
         self._words_of = [p[1] for p in parts]
-        self._typos_of = [p[2] for p in parts]
-        self._by_key = _postings(self._keys_of)
-        self._by_word = _postings(self._words_of)
-        self._by_typo = self._by_word if all(p[1] is p[2] for p in parts) else _postings(self._typos_of)
-        self._keys = sorted(self._by_key)
-        self._vocab = sorted(self._by_word)
-        self._cum = [0, *accumulate(len(self._by_word[w]) for w in self._vocab)]
+        self._typos_of = [p[1] if p[2] is None else p[2] for p in parts]
+        if built is None:
+            by_typo = None if all(p[2] is None for p in parts) else _postings(self._typos_of)
+            built = (_postings(self._keys_of), _postings(self._words_of), by_typo)
+            built += _short_buckets(built[0], self._n_entities), _short_buckets(built[1], self._n_entities)
+        self._by_key, self._by_word, by_typo, short_keys, short_words = built
+        self._by_typo = self._by_word if by_typo is None else by_typo
+        self._short_keys, self._short_words = tuple(short_keys), tuple(short_words)
+        self._keys = list(self._by_key)  # postings are kept in sorted order
+        self._vocab = list(self._by_word)
+        self._cum = [0, *accumulate(map(len, self._by_word.values()))]
         self._typo_by_len: dict[int, list[str]] = {}
-        for w in sorted(self._by_typo):
+        for w in self._by_typo:
             self._typo_by_len.setdefault(len(w), []).append(w)
-        self._short_keys = _short_buckets(self._by_key, self._n_entities)
-        self._short_words = _short_buckets(self._by_word, self._n_entities)
 
     # ---- per token ------------------------------------------------------------------------
     def _typo_words(self, token: str) -> dict[str, float]:
@@ -205,7 +240,7 @@ class SearchIndex:
         that matched it only by a typo."""
         words: dict[int, float] = {}
         fuzzy: dict[int, float] = {}
-        n = len(self.entries)
+        n = len(self._rows)
         for s, found in sorted(self._levels(token, typos), key=lambda lv: lv[0]):
             (words if s > FUZZY_CEILING else fuzzy).update(dict.fromkeys(_between(found, lo, hi, n), s))
         return {**fuzzy, **words}, fuzzy.keys() - words.keys()
@@ -237,7 +272,7 @@ class SearchIndex:
         tokens = search_tokens(query)
         if not tokens or limit <= 0:
             return []
-        lo, hi = self._bounds[_KIND_ORDER[kind]] if kind else (0, len(self.entries))
+        lo, hi = self._bounds[_KIND_ORDER[kind]] if kind else (0, len(self._rows))
         if exhaustive:
             ranked = self._exhaustive(tokens, lo, hi, limit)
         elif len(tokens) == 1 and len(tokens[0]) <= 2:
@@ -246,8 +281,8 @@ class SearchIndex:
             ranked = self._one_word(tokens[0], lo, hi, limit)
         else:
             ranked = self._words(tokens, lo, hi, limit)
-        return [Result(self.entries[i].kind, self.entries[i].id, self.entries[i].label,
-                       round(100 * s / 3.0, 1)) for i, s in ranked]
+        return [Result(self._kinds[i], self._ids[i], self._labels[i], round(100 * s / 3.0, 1))
+                for i, s in ranked]
 
     def _sides(self, lo: int, hi: int) -> list[tuple[int, int, int]]:
         """(side, lo, hi): the companies-and-regions part of [lo, hi), then the figures part."""
@@ -259,7 +294,7 @@ class SearchIndex:
         first, read only until `limit` hits are out."""
         out: list[tuple[int, float]] = []
         seen: set[int] = set()
-        n = len(self.entries)
+        n = len(self._rows)
         for side, a, b in self._sides(lo, hi):
             levels = ((phrase_score(token, k), self._by_key[k]) for k in self._short_keys[side].get(token, ()))
             words = ((word_score(token, w), self._by_word[w]) for w in self._short_words[side].get(token, ()))
@@ -273,7 +308,7 @@ class SearchIndex:
         """Hits for one token: posting lists merged level by level, best level first; typos are
         looked up only when word matches leave room for them."""
         groups: dict[tuple[bool, int, float], list[list[int]]] = {}
-        n = len(self.entries)
+        n = len(self._rows)
 
         def add(score: float, found: list[int]) -> None:
             score = final_score(score, 1, 0.0)

@@ -128,3 +128,45 @@ def test_a_word_far_more_common_than_the_candidates_is_checked_per_candidate():
     idx = SearchIndex(entries)
     assert ids(idx.search("pingmei s")) == ["co:a"]
     assert idx.search("pingmei s") == idx.search("pingmei s", exhaustive=True)
+
+
+ARTICLE = ("Nimbus Pumps reports record year\n\nMarch 3, 2024\n\n"
+           "Nimbus Pumps Group, based in Changyuan, Henan, said its revenue reached 5 billion yuan in 2022.\n")
+
+
+def test_the_index_is_kept_beside_the_store_and_read_back(tmp_path):
+    from store import Store, find, ingest
+    from store.persist.index_file import index_path
+    from tests.unit.article_store import build_articles
+    path = build_articles(tmp_path, {"a.txt": ARTICLE})
+    first = find(Store.open(path), "nimbus")
+    kept = index_path(path)
+    assert first and kept.is_file()
+    stamp = kept.stat().st_mtime_ns
+    assert find(Store.open(path), "nimbus") == first  # read back, not rebuilt
+    assert kept.stat().st_mtime_ns == stamp
+    (tmp_path / "b.txt").write_text(ARTICLE.replace("Nimbus", "Orion"), encoding="utf-8")
+    ingest(path, [tmp_path / "b.txt"])
+    assert [h.label for h in find(Store.open(path), "orion", "company")] == ["Orion Pumps Group"]
+    kept.write_bytes(b"\x00 not an index")  # a damaged cache is built again, never an error
+    assert find(Store.open(path), "nimbus") == first
+    assert kept.read_bytes().startswith(b"{")
+
+
+def test_a_stale_or_foreign_index_file_is_ignored(tmp_path):
+    from store.persist.index_file import read_index, write_index
+    target = tmp_path / "store.json.index"
+    assert write_index(target, "k1", {"rows": []})
+    assert read_index(target, "k1") == {"rows": []}
+    assert read_index(target, "k2") is None
+    target.write_text('{"key": "k1", "index": [1, 2]}')
+    assert read_index(target, "k1") is None
+    idx = index()
+    again = SearchIndex.from_payload(json_round_trip(idx.to_payload()))
+    for q in QUERIES:
+        assert again.search(q) == idx.search(q)
+
+
+def json_round_trip(payload):
+    import orjson
+    return orjson.loads(orjson.dumps(payload))
