@@ -14,11 +14,13 @@ benchmark and the tests compare the fast mode with.
 from __future__ import annotations
 
 import heapq
+import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -26,6 +28,7 @@ from .scoring import (
     EXACT,
     FLOOR,
     FUZZY_CEILING,
+    PHRASE_EXACT,
     PREFIX_FLOOR,
     direct_typo_score,
     final_score,
@@ -42,12 +45,13 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)*%?|[^\sa-z0-9]")
 _KIND_PREFIX = re.compile(r"^\s*(company|region|figure)\s*:\s*", re.I)
 _KIND_ORDER = {k: i for i, k in enumerate(KINDS)}
 _TOP = "\U0010ffff"  # sorts after any character: the end of a prefix's range
+TYPO_CACHE = 64  # tokens whose typo look-up, and whose hits, are kept
+SHORT_TOP = 50  # hits kept ready for every one- and two-character query (the explorer lists 50)
 CHECK_RATIO = 12  # check a word per candidate once it would list 12x more items than are left
 
 
-@dataclass(frozen=True)
-class Result:
-    """A ranked search hit."""
+class Result(NamedTuple):
+    """A ranked search hit (a named tuple: a keystroke makes fifty of them)."""
 
     kind: str
     id: str
@@ -158,7 +162,8 @@ class SearchIndex:
     def from_payload(cls, payload: dict) -> SearchIndex:
         """An index as to_payload() left it (KeyError, TypeError or ValueError when it is not one)."""
         index = cls.__new__(cls)
-        built = tuple(payload[k] for k in ("by_key", "by_word", "by_typo", "short_keys", "short_words"))
+        built = tuple(payload[k] for k in ("by_key", "by_word", "by_typo", "short_keys", "short_words",
+                                           "short_top"))
         if not all(isinstance(b, (dict, list)) or b is None for b in built):
             raise TypeError("not an index")
         index._setup(payload["rows"], payload["parts"], built)
@@ -166,15 +171,17 @@ class SearchIndex:
 
     def to_payload(self) -> dict:
         """Everything the index holds, as JSON-ready lists and dicts (for index_file.py)."""
-        return {"rows": self._rows, "parts": self._parts, "by_key": self._by_key, "by_word": self._by_word,
+        return {"rows": [r[:3] for r in self._rows], "parts": self._parts, "by_key": self._by_key, "by_word": self._by_word,
                 "by_typo": None if self._by_typo is self._by_word else self._by_typo,
-                "short_keys": list(self._short_keys), "short_words": list(self._short_words)}
+                "short_keys": list(self._short_keys), "short_words": list(self._short_words),
+                "short_top": self._short_hits}
 
     @cached_property
     def entries(self) -> list[Entry]:
-        """The indexed entries, in entry order."""
-        return [Entry(k, i, label, tuple(keys), None if typo is None else tuple(typo))
-                for k, i, label, keys, typo in self._rows]
+        """The indexed entries, in entry order (read back from a file, with their keys normalised)."""
+        return [Entry(r[0], r[1], r[2], tuple(r[3]), None if r[4] is None else tuple(r[4])) if len(r) == 5
+                else Entry(r[0], r[1], r[2], tuple(part[0]), None if part[2] is None else tuple(part[2]))
+                for r, part in zip(self._rows, self._parts)]
 
     def _setup(self, rows: list, parts: list, built: tuple | None) -> None:
         """Fill the lookups from rows (kind, id, label, keys, typo keys) in entry order and
@@ -195,31 +202,54 @@ class SearchIndex:
         if built is None:
             by_typo = None if all(p[2] is None for p in parts) else _postings(self._typos_of)
             built = (_postings(self._keys_of), _postings(self._words_of), by_typo)
-            built += _short_buckets(built[0], self._n_entities), _short_buckets(built[1], self._n_entities)
-        self._by_key, self._by_word, by_typo, short_keys, short_words = built
+            built += (_short_buckets(built[0], self._n_entities), _short_buckets(built[1], self._n_entities),
+                      None)
+        self._by_key, self._by_word, by_typo, short_keys, short_words, short_top = built
         self._by_typo = self._by_word if by_typo is None else by_typo
         self._short_keys, self._short_words = tuple(short_keys), tuple(short_words)
         self._keys = list(self._by_key)  # postings are kept in sorted order
         self._vocab = list(self._by_word)
         self._cum = [0, *accumulate(map(len, self._by_word.values()))]
-        self._typo_by_len: dict[int, list[str]] = {}
-        for w in self._by_typo:
-            self._typo_by_len.setdefault(len(w), []).append(w)
+        self._typo_cache: dict[str, dict[str, float]] = {}
+        self._hits_cache: dict[tuple, tuple[dict, set]] = {}
+        self._typo_sorted = sorted(self._by_typo, key=len)  # typo words by length, and where
+        longest = len(self._typo_sorted[-1]) if self._typo_sorted else 0  # each length starts
+        self._typo_starts = [bisect_left(self._typo_sorted, m, key=len) for m in range(longest + 2)]
+        if short_top is None:  # the best hits of every one- and two-character query, ready
+            prefixes = {p for side in (*self._short_keys, *self._short_words) for p in side}
+            short_top = {p: self._short(p, 0, len(rows), SHORT_TOP) for p in sorted(prefixes)}
+        self._short_hits = short_top
+        self._short_top = {p: [Result(self._kinds[i], self._ids[i], self._labels[i], round(100 * s / 3.0, 1))
+                               for i, s in hits] for p, hits in short_top.items()}
 
     # ---- per token ------------------------------------------------------------------------
     def _typo_words(self, token: str) -> dict[str, float]:
-        """Typo-able words within the cutoff of `token`, with their typo score."""
+        """Typo-able words within the cutoff of `token`, with their typo score; the last few
+        tokens' are kept (typing "market s" looks "market" up once, not on every keystroke)."""
         if not typo_capable(token):
             return {}
-        cutoff, n = typo_cutoff(token), len(token)
-        found: dict[str, float] = {}
-        for length, words in self._typo_by_len.items():
-            if 100 * (1 - abs(n - length) / (n + length)) < cutoff - 1e-6:
-                continue  # no word this much longer or shorter can reach the cutoff
-            for word, ratio, _ in process.extract(token, words, scorer=fuzz.ratio,
-                                                  score_cutoff=cutoff, limit=None):
-                found[word] = typo_score(token, word, ratio)
+        found = self._typo_cache.get(token)
+        if found is None:
+            if len(self._typo_cache) >= TYPO_CACHE:
+                self._typo_cache.clear()
+            found = self._typo_cache[token] = self._look_up_typos(token)
         return found
+
+    def clear_cache(self) -> None:
+        """Forget the look-ups kept from earlier queries (the benchmark types each query fresh)."""
+        self._typo_cache.clear()
+        self._hits_cache.clear()
+
+    def _look_up_typos(self, token: str) -> dict[str, float]:
+        """Typo-able words within the cutoff of `token`, looked up in the vocabulary."""
+        cutoff, n = typo_cutoff(token), len(token)
+        # only words whose length m can reach the cutoff c: ratio <= 100 * 2 * min(n, m) / (n + m)
+        c = cutoff / 100 - 1e-9
+        shortest, longest = math.ceil(n * c / (2 - c)), math.floor(n * (2 - c) / c)
+        starts = self._typo_starts
+        words = self._typo_sorted[starts[min(shortest, len(starts) - 1)]:starts[min(longest + 1, len(starts) - 1)]]
+        return {word: typo_score(token, word, ratio) for word, ratio, _ in
+                process.extract(token, words, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)}
 
     def _levels(self, token: str, typos: dict[str, float]) -> list[tuple[float, list[int]]]:
         """(score, entries) of every word that matches `token`, by prefix or by typo."""
@@ -236,8 +266,18 @@ class SearchIndex:
         return self._cum[span.stop] - self._cum[span.start] + sum(len(self._by_typo[w]) for w in typos)
 
     def _token_hits(self, token: str, typos: dict, lo: int, hi: int) -> tuple[dict, set]:
-        """Entry → best score for one token (C-speed dict updates, best last), and the entries
-        that matched it only by a typo."""
+        """Entry → best score for one token, and the entries that matched it only by a typo;
+        kept for the next keystrokes ("market s", "market sh" read "market" once)."""
+        key = (token, bool(typos), lo, hi)
+        found = self._hits_cache.get(key)
+        if found is None:
+            if len(self._hits_cache) >= TYPO_CACHE:
+                self._hits_cache.clear()
+            found = self._hits_cache[key] = self._list_hits(token, typos, lo, hi)
+        return found
+
+    def _list_hits(self, token: str, typos: dict, lo: int, hi: int) -> tuple[dict, set]:
+        """_token_hits, computed: C-speed dict updates, best score last."""
         words: dict[int, float] = {}
         fuzzy: dict[int, float] = {}
         n = len(self._rows)
@@ -276,6 +316,8 @@ class SearchIndex:
         if exhaustive:
             ranked = self._exhaustive(tokens, lo, hi, limit)
         elif len(tokens) == 1 and len(tokens[0]) <= 2:
+            if not kind and limit <= SHORT_TOP:
+                return self._short_top.get(tokens[0], [])[:limit]
             ranked = self._short(tokens[0], lo, hi, limit)
         elif len(tokens) == 1:
             ranked = self._one_word(tokens[0], lo, hi, limit)
@@ -304,35 +346,44 @@ class SearchIndex:
                     return out
         return out
 
+    def _split(self, found: list[int], lo: int, hi: int) -> list[tuple[int, list[int]]]:
+        """(side, entries) of a posting list within [lo, hi): companies and regions, then figures."""
+        n_ent, everything = self._n_entities, len(self._rows)
+        if lo == 0 and hi >= everything:
+            if found[-1] < n_ent:
+                return [(0, found)]
+            if found[0] >= n_ent:
+                return [(1, found)]
+            k = bisect_left(found, n_ent)
+            return [(0, found[:k]), (1, found[k:])]
+        return [(side, part) for side, a, b in self._sides(lo, hi) if (part := _between(found, a, b, everything))]
+
     def _one_word(self, token: str, lo: int, hi: int, limit: int) -> list[tuple[int, float]]:
         """Hits for one token: posting lists merged level by level, best level first; typos are
         looked up only when word matches leave room for them."""
-        groups: dict[tuple[bool, int, float], list[list[int]]] = {}
-        n = len(self._rows)
-
-        def add(score: float, found: list[int]) -> None:
-            score = final_score(score, 1, 0.0)
-            for side, a, b in self._sides(lo, hi):
-                part = _between(found, a, b, n)
-                if part:
-                    groups.setdefault((score <= FUZZY_CEILING, side, score), []).append(part)
-
-        for j in _prefixed(self._keys, token):
-            add(phrase_score(token, self._keys[j]), self._by_key[self._keys[j]])
-        for s, found in self._levels(token, {}):
-            add(s, found)
+        groups: dict[tuple[int, float], list[list[int]]] = {}
+        n = len(token)
+        keys, vocab = self._keys, self._vocab
+        matches = [(round(PHRASE_EXACT if len(keys[j]) == n else 2.0 + 0.5 * n / len(keys[j]), 9),
+                    self._by_key[keys[j]]) for j in _prefixed(keys, token)]
+        matches += [(round(EXACT if len(vocab[j]) == n else max(PREFIX_FLOOR, 0.9 - 0.002 * (len(vocab[j]) - n)), 9),
+                     self._by_word[vocab[j]]) for j in _prefixed(vocab, token)]
+        for score, found in matches:
+            for side, part in self._split(found, lo, hi):
+                groups.setdefault((side, score), []).append(part)
         out: list[tuple[int, float]] = []
         seen: set[int] = set()
-        for level in sorted(groups, key=lambda g: (g[1], -g[2])):
-            if _emit(groups[level], level[2], seen, out, limit):
+        for side, score in sorted(groups, key=lambda g: (g[0], -g[1])):
+            if _emit(groups[(side, score)], score, seen, out, limit):
                 return out
-        words_best = max((score for _, _, score in groups), default=0.0)
+        best = max((score for _, score in groups), default=0.0)
         groups.clear()
         for w, s in self._typo_words(token).items():
-            add(s, self._by_typo[w])
-        best = max([words_best, *(score for _, _, score in groups)])
-        for level in sorted(groups, key=lambda g: (g[1], -g[2])):
-            if level[0] and level[2] >= FLOOR * best and _emit(groups[level], level[2], seen, out, limit):
+            for side, part in self._split(self._by_typo[w], lo, hi):
+                groups.setdefault((side, final_score(s, 1, 0.0)), []).append(part)
+        best = max([best, *(score for _, score in groups)])
+        for side, score in sorted(groups, key=lambda g: (g[0], -g[1])):
+            if score >= FLOOR * best and _emit(groups[(side, score)], score, seen, out, limit):
                 return out
         return out
 
@@ -340,7 +391,9 @@ class SearchIndex:
         """Hits for several tokens; typos are looked up only when word matches leave room."""
         found = self._narrow(tokens, {t: {} for t in tokens}, lo, hi)
         if len(found[0]) < limit:
-            found = self._narrow(tokens, {t: self._typo_words(t) for t in tokens}, lo, hi)
+            typos = {t: self._typo_words(t) for t in tokens}
+            if any(typos.values()):  # else the typos change nothing
+                found = self._narrow(tokens, typos, lo, hi)
         return self._rank(tokens, *found, limit)
 
     def _narrow(self, tokens: list[str], typos: dict, lo: int, hi: int) -> tuple[dict, set]:

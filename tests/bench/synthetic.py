@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from store.query.index import index_entries
 from store.query.search import Entry, SearchIndex
 
 from .alter import Alteration
@@ -12,7 +13,7 @@ from .corpus import Places, Renamer, seed_files
 
 def synthetic_entries(store, target: int) -> list[Entry]:
     """The store's entries, copied until there are about `target` of them."""
-    base = store.index.entries
+    base = index_entries(store)  # with their keys as written (a kept index has them normalised)
     per_copy = sum(e.kind != "region" for e in base)
     copies = max(1, math.ceil((target - len(base)) / per_copy) + 1)
     renamer = Renamer(store, Places.load(), [p.read_text(encoding="utf-8") for p in seed_files()])
