@@ -44,22 +44,22 @@ def seed_store(work: Path) -> Store:
     return Store.open(work / "seeds" / "store.json")
 
 
-def rounds_for(items: int) -> int:
+def rounds_for(items: int, quick: bool = False) -> int:
     """Timing rounds per keystroke: fewer when each peer's pass is slow."""
-    return 3 if items < 20_000 else 1
+    return 1 if quick or items >= 20_000 else 3
 
 
-def measure_scale(work: Path, copies: int, seeds: Store) -> tuple[dict, list[str]]:
+def measure_scale(work: Path, copies: int, seeds: Store, quick: bool = False) -> tuple[dict, list[str]]:
     """Every number for one scale, and its top-5 lines."""
     path, _, built, extras = corpus_and_store(work / f"scale{copies}", copies, seeds)
     row = {"scale": copies, "articles": built["articles"], "build_wall_s": built["wall_s"],
            "build_cpu_s": built["cpu_s"], "build_articles_per_s": built["articles"] / built["wall_s"],
            "ingest_one_s": ingest_one(path, extras[0])}
     row.update(open_numbers(path))
-    ours, bare, row["start_ratio"] = start_ratio(path)
+    ours, bare, row["start_ratio"] = start_ratio(path, 1 if quick else 5)
     row["start_ours_s"], row["start_bare_s"] = ours, bare
     store = Store.open(path)
-    row.update(measure_search(store.index, lambda q: find(store, q, limit=50), rounds_for(row["items"])))
+    row.update(measure_search(store.index, lambda q: find(store, q, limit=50), rounds_for(row["items"], quick)))
     return row, top5(lambda q: find(store, q, limit=5))
 
 
@@ -103,13 +103,14 @@ def main(argv: list[str] | None = None) -> list[dict]:
                         help="copies of each seed article (default: 1 10 100 1000)")
     parser.add_argument("--items", type=int, help="also search about this many synthetic items")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
+    parser.add_argument("--quick", action="store_true", help="one timing round each (the smoke test)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="mfg-bench-") as tmp:
         work = args.keep or Path(tmp)
         seeds = seed_store(work)
         rows, tops = [], {}
         for copies in sorted(args.scale):
-            row, tops[copies] = measure_scale(work, copies, seeds)
+            row, tops[copies] = measure_scale(work, copies, seeds, args.quick)
             rows.append(row)
             print(f"scale {copies}: done ({row['articles']} articles, {row['items']} items; "
                   f"slowest keystrokes {[(q, round(ms, 2)) for ms, q in row['slowest']]})", flush=True)
