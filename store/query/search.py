@@ -44,6 +44,7 @@ KINDS = ("company", "region", "figure")
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)*%?|[^\sa-z0-9]")
 _KIND_PREFIX = re.compile(r"^\s*(company|region|figure)\s*:\s*", re.I)
 _KIND_ORDER = {k: i for i, k in enumerate(KINDS)}
+_NEW_TUPLE = tuple.__new__
 _TOP = "\U0010ffff"  # sorts after any character: the end of a prefix's range
 TYPO_CACHE = 64  # tokens whose typo look-up, and whose hits, are kept
 SHORT_TOP = 50  # hits kept ready for every one- and two-character query (the explorer lists 50)
@@ -219,8 +220,7 @@ class SearchIndex:
             prefixes = {p for side in (*self._short_keys, *self._short_words) for p in side}
             short_top = {p: self._short(p, 0, len(rows), SHORT_TOP) for p in sorted(prefixes)}
         self._short_hits = short_top
-        self._short_top = {p: [Result(self._kinds[i], self._ids[i], self._labels[i], round(100 * s / 3.0, 1))
-                               for i, s in hits] for p, hits in short_top.items()}
+        self._short_top = {p: [self._result(i, s) for i, s in hits] for p, hits in short_top.items()}
 
     # ---- per token ------------------------------------------------------------------------
     def _typo_words(self, token: str) -> dict[str, float]:
@@ -248,8 +248,10 @@ class SearchIndex:
         shortest, longest = math.ceil(n * c / (2 - c)), math.floor(n * (2 - c) / c)
         starts = self._typo_starts
         words = self._typo_sorted[starts[min(shortest, len(starts) - 1)]:starts[min(longest + 1, len(starts) - 1)]]
+        # a word starting with the token is a prefix match, which outranks any typo: left out
         return {word: typo_score(token, word, ratio) for word, ratio, _ in
-                process.extract(token, words, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)}
+                process.extract(token, words, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
+                if not word.startswith(token)}
 
     def _levels(self, token: str, typos: dict[str, float]) -> list[tuple[float, list[int]]]:
         """(score, entries) of every word that matches `token`, by prefix or by typo."""
@@ -323,8 +325,11 @@ class SearchIndex:
             ranked = self._one_word(tokens[0], lo, hi, limit)
         else:
             ranked = self._words(tokens, lo, hi, limit)
-        return [Result(self._kinds[i], self._ids[i], self._labels[i], round(100 * s / 3.0, 1))
-                for i, s in ranked]
+        return [self._result(i, s) for i, s in ranked]
+
+    def _result(self, i: int, score: float) -> Result:
+        """Entry `i` as a hit (made as a plain tuple: NamedTuple's own __new__ is Python code)."""
+        return _NEW_TUPLE(Result, (self._kinds[i], self._ids[i], self._labels[i], round(100 * score / 3.0, 1)))
 
     def _sides(self, lo: int, hi: int) -> list[tuple[int, int, int]]:
         """(side, lo, hi): the companies-and-regions part of [lo, hi), then the figures part."""
