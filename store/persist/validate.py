@@ -17,31 +17,16 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import StoreFileError
+from ..extract.figures.sane import sane_value
 from ..models import Company, CompanyHit, Document, Figure, FigureHit, Mention, Passage, Region, RegionHit
 from .storage import REPAIR_HINT
 
-# No figure in manufacturing news comes near 10^18 in any unit (world output is ~10^14 dollars).
-MAX_VALUE = 1e18
-# Where a negative value means something besides a change (kind "change"): a loss, anything else.
-SIGNED_CATEGORIES = frozenset({"profit", "other"})
 ROW_TYPES = {"documents": Document, "passages": Passage, "regions": Region,
              "companies": Company, "mentions": Mention, "figures": Figure}
 SPANS = ("passages", "mentions", "figures")  # rows whose [start, end) index a document
 CACHE_TABLE = "extractions"
 CACHE_HITS = {"region_hits": RegionHit, "regions": Region, "company_hits": CompanyHit,
               "figure_hits": FigureHit}
-
-
-def sane_value(value, category: str = "other", kind: str = "level", unit: str = "") -> bool:
-    """True for a value worth storing: a finite number, not absurdly large, negative only where
-    a negative means something, a market share no larger than the whole market."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        return False
-    if abs(value) > MAX_VALUE:
-        return False
-    if value < 0 and kind != "change" and category not in SIGNED_CATEGORIES:
-        return False
-    return not (category == "market_share" and unit == "%" and value > 100)
 
 
 def sane_figures(figures: list[Figure]) -> list[Figure]:

@@ -52,8 +52,7 @@ def frames_pdf(paras: list[str], headline: bool = False) -> bytes:
     """
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import BaseDocTemplate, Frame, FrameBreak, NextPageTemplate, \
-        PageTemplate, Paragraph
+    from reportlab.platypus import BaseDocTemplate, Frame, FrameBreak, NextPageTemplate, PageTemplate, Paragraph
     buf = io.BytesIO()
     doc = BaseDocTemplate(buf, pagesize=A4)
     width, top = (doc.width - 18) / 2, 120

@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from store.models import CATEGORIES, KINDS, Figure
+from store.models import CATEGORIES, KINDS, Document, Figure
 from store.query.compare import (
     compare,
     figure_summary,
@@ -11,8 +11,6 @@ from store.query.compare import (
     format_quantity,
     toggle_empty_rows,
 )
-
-from store.models import Document
 
 from .compare_fixtures import COMPANIES, REGIONS, make_store, sample_store
 

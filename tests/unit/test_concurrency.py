@@ -10,8 +10,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from store.persist import lock
 from store.persist.build import build
 from store.persist.storage import backup_path, stale_temp_files

@@ -1,5 +1,4 @@
 """find_figures on sentences written for these tests (not from the seeds)."""
-import re
 
 import pytest
 from hypothesis import given
@@ -217,3 +216,17 @@ def test_codes_and_years_are_no_figures_or_ranges():
     text = "Since COVID-19, sales are expected to grow 30 percent in 2020 to 600 million yuan."
     found = {h.text for h in find_figures(from_text(text))}
     assert "19" not in found and "600 million yuan" in found and not any("2020" in t for t in found)
+
+
+def test_absurd_and_non_finite_values_never_leave_extraction():
+    """The value rule is applied by the extractor itself: nothing absurd reaches the store."""
+    huge = "9" * 400
+    text = (f"The assembler's sales reached {huge} yuan last year. "
+            "Its plant output fell to -0 units. Its market share climbed to 140 percent. "
+            "The workshop employs 320 people.")
+    hits = figures(text)
+    values = [h.value for h in hits]
+    assert all(abs(v) <= 1e18 for v in values), values
+    assert not any(h.category == "market_share" and h.value > 100 for h in hits)
+    assert all(str(v) != "-0.0" for v in values)
+    assert 320 in values

@@ -14,11 +14,11 @@ from hypothesis import strategies as st
 from store.articles.documents import read_bytes
 from store.errors import InputError
 from store.export.dump import dump_store
+from store.extract.figures.sane import MAX_VALUE
 from store.extract.pipeline import run
 from store.models import Document
 from store.persist.fingerprint import seeds_fingerprint
 from store.persist.tables import write_corpus
-from store.persist.validate import MAX_VALUE
 from store.query.api import Store
 from store.safe_text import safe_json
 

@@ -12,6 +12,7 @@ from .metrics import Setting, describe
 from .numbers import SCALE_WORDS, parse_fraction, parse_number, scale_of
 from .patterns import CANDIDATE, CORE, NOT_FIGURE_ZONES
 from .periods import Dating, PeriodCarry, period_phrases
+from .sane import sane_hits
 from .vocabulary import vocabulary
 from .words import currency_before, head_noun, measure_after, qualifier_before
 
@@ -179,7 +180,8 @@ def find_figures(model: DocModel) -> list[FigureHit]:
             describe(text, setting, hit, previous, phrases[id(hit)])
             previous = hit
         antecedent = previous
-    return hits
+    # Checked once the category and kind are known: they decide where a negative value is sane.
+    return sane_hits(hits)
 
 
 def _in_furniture(model: DocModel, hit: FigureHit) -> bool:
