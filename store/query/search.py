@@ -172,7 +172,8 @@ class SearchIndex:
 
     def to_payload(self) -> dict:
         """Everything the index holds, as JSON-ready lists and dicts (for index_file.py)."""
-        return {"rows": [r[:3] for r in self._rows], "parts": self._parts, "by_key": self._by_key, "by_word": self._by_word,
+        return {"rows": [r[:3] for r in self._rows], "parts": self._parts,
+                "by_key": self._by_key, "by_word": self._by_word,
                 "by_typo": None if self._by_typo is self._by_word else self._by_typo,
                 "short_keys": list(self._short_keys), "short_words": list(self._short_words),
                 "short_top": self._short_hits}

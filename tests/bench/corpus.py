@@ -123,7 +123,8 @@ def write_corpus(folder: Path, copies: int, seed_store, extra: int = 0) -> list[
     for copy in range(copies + extra):
         altered = Alteration(copy, renamer.names_for(copy))
         for path, text in zip(seed_files(), texts):
-            target = folder / f"{path.stem}_c{copy}.txt" if copy < copies else folder.parent / f"new_{path.stem}_c{copy}.txt"
+            name = f"{path.stem}_c{copy}.txt"
+            target = folder / name if copy < copies else folder.parent / f"new_{name}"
             target.write_text(altered(text), encoding="utf-8")
             if copy >= copies:
                 extras.append(target)
