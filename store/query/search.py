@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from .postings import between, chain, emit, grouped, postings, prefixed, short_buckets
 from .scoring import (
     EXACT,
     FLOOR,
@@ -45,7 +46,6 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)*%?|[^\sa-z0-9]")
 _KIND_PREFIX = re.compile(r"^\s*(company|region|figure)\s*:\s*", re.I)
 _KIND_ORDER = {k: i for i, k in enumerate(KINDS)}
 _NEW_TUPLE = tuple.__new__
-_TOP = "\U0010ffff"  # sorts after any character: the end of a prefix's range
 TYPO_CACHE = 64  # tokens whose typo look-up, and whose hits, are kept
 SHORT_TOP = 50  # hits kept ready for every one- and two-character query (the explorer lists 50)
 CHECK_RATIO = 12  # check a word per candidate once it would list 12x more items than are left
@@ -106,46 +106,6 @@ def entry_order(entry: Entry) -> tuple:
     return (_KIND_ORDER[entry.kind], len(entry.label), entry.label, entry.id)
 
 
-def _postings(lists_of_strings: list[tuple[str, ...]]) -> dict[str, list[int]]:
-    """String → the entries that have it, in entry order (so kinds are contiguous runs), the
-    strings in sorted order."""
-    out: dict[str, list[int]] = {}
-    for i, strings in enumerate(lists_of_strings):
-        for s in strings:
-            found = out.get(s)
-            if found is None:
-                out[s] = [i]
-            else:
-                found.append(i)
-    return dict(sorted(out.items()))
-
-
-def _between(entries: list[int], lo: int, hi: int, everything: int) -> list[int]:
-    """The part of a posting list in [lo, hi)."""
-    if lo == 0 and hi >= everything:
-        return entries
-    return entries[bisect_left(entries, lo):bisect_left(entries, hi)]
-
-
-def _short_buckets(postings: dict[str, list[int]], n_entities: int) -> tuple[dict, dict]:
-    """For every one- and two-character prefix, the strings starting with it, shortest first:
-    apart for strings of companies and regions, and strings of figures."""
-    buckets: tuple[dict, dict] = ({}, {})
-    for text in sorted(postings, key=lambda t: (len(t), t)):
-        found = postings[text]
-        for side, present in enumerate((found[0] < n_entities, found[-1] >= n_entities)):
-            if present:
-                for prefix in {text[:1], text[:2]}:
-                    buckets[side].setdefault(prefix, []).append(text)
-    return buckets
-
-
-def _prefixed(sorted_strings: list[str], prefix: str) -> range:
-    """Positions of the strings in a sorted list that start with `prefix`."""
-    lo = bisect_left(sorted_strings, prefix)
-    return range(lo, bisect_left(sorted_strings, prefix + _TOP, lo))
-
-
 class SearchIndex:
     """Typo-tolerant lookup of entries by name, alias, figure text, metric, value or period."""
 
@@ -202,9 +162,9 @@ class SearchIndex:
         self._words_of = [p[1] for p in parts]
         self._typos_of = [p[1] if p[2] is None else p[2] for p in parts]
         if built is None:
-            by_typo = None if all(p[2] is None for p in parts) else _postings(self._typos_of)
-            built = (_postings(self._keys_of), _postings(self._words_of), by_typo)
-            built += (_short_buckets(built[0], self._n_entities), _short_buckets(built[1], self._n_entities),
+            by_typo = None if all(p[2] is None for p in parts) else postings(self._typos_of)
+            built = (postings(self._keys_of), postings(self._words_of), by_typo)
+            built += (short_buckets(built[0], self._n_entities), short_buckets(built[1], self._n_entities),
                       None)
         self._by_key, self._by_word, by_typo, short_keys, short_words, short_top = built
         self._by_typo = self._by_word if by_typo is None else by_typo
@@ -259,13 +219,13 @@ class SearchIndex:
         n, vocab, by_word = len(token), self._vocab, self._by_word
         # inline word_score: thousands of words can start with a short token
         out = [(EXACT if len(vocab[j]) == n else max(PREFIX_FLOOR, 0.9 - 0.002 * (len(vocab[j]) - n)),
-                by_word[vocab[j]]) for j in _prefixed(vocab, token)]
+                by_word[vocab[j]]) for j in prefixed(vocab, token)]
         out += [(s, self._by_typo[w]) for w, s in typos.items()]
         return out
 
     def _estimate(self, token: str, typos: dict[str, float]) -> int:
         """How many (entry, word) pairs listing `token`'s matches would read."""
-        span = _prefixed(self._vocab, token)
+        span = prefixed(self._vocab, token)
         return self._cum[span.stop] - self._cum[span.start] + sum(len(self._by_typo[w]) for w in typos)
 
     def _token_hits(self, token: str, typos: dict, lo: int, hi: int) -> tuple[dict, set]:
@@ -285,7 +245,7 @@ class SearchIndex:
         fuzzy: dict[int, float] = {}
         n = len(self._rows)
         for s, found in sorted(self._levels(token, typos), key=lambda lv: lv[0]):
-            (words if s > FUZZY_CEILING else fuzzy).update(dict.fromkeys(_between(found, lo, hi, n), s))
+            (words if s > FUZZY_CEILING else fuzzy).update(dict.fromkeys(between(found, lo, hi, n), s))
         return {**fuzzy, **words}, fuzzy.keys() - words.keys()
 
     def _item_token_score(self, i: int, token: str, typo) -> float:
@@ -346,9 +306,9 @@ class SearchIndex:
         for side, a, b in self._sides(lo, hi):
             levels = ((phrase_score(token, k), self._by_key[k]) for k in self._short_keys[side].get(token, ()))
             words = ((word_score(token, w), self._by_word[w]) for w in self._short_words[side].get(token, ()))
-            for score, group in _grouped(_chain(levels, words)):
-                lists = [x for x in (_between(found, a, b, n) for found in group) if x]
-                if _emit(lists, score, seen, out, limit):
+            for score, group in grouped(chain(levels, words)):
+                lists = [x for x in (between(found, a, b, n) for found in group) if x]
+                if emit(lists, score, seen, out, limit):
                     return out
         return out
 
@@ -362,7 +322,7 @@ class SearchIndex:
                 return [(1, found)]
             k = bisect_left(found, n_ent)
             return [(0, found[:k]), (1, found[k:])]
-        return [(side, part) for side, a, b in self._sides(lo, hi) if (part := _between(found, a, b, everything))]
+        return [(side, part) for side, a, b in self._sides(lo, hi) if (part := between(found, a, b, everything))]
 
     def _one_word(self, token: str, lo: int, hi: int, limit: int) -> list[tuple[int, float]]:
         """Hits for one token: posting lists merged level by level, best level first; typos are
@@ -371,16 +331,16 @@ class SearchIndex:
         n = len(token)
         keys, vocab = self._keys, self._vocab
         matches = [(round(PHRASE_EXACT if len(keys[j]) == n else 2.0 + 0.5 * n / len(keys[j]), 9),
-                    self._by_key[keys[j]]) for j in _prefixed(keys, token)]
+                    self._by_key[keys[j]]) for j in prefixed(keys, token)]
         matches += [(round(EXACT if len(vocab[j]) == n else max(PREFIX_FLOOR, 0.9 - 0.002 * (len(vocab[j]) - n)), 9),
-                     self._by_word[vocab[j]]) for j in _prefixed(vocab, token)]
+                     self._by_word[vocab[j]]) for j in prefixed(vocab, token)]
         for score, found in matches:
             for side, part in self._split(found, lo, hi):
                 groups.setdefault((side, score), []).append(part)
         out: list[tuple[int, float]] = []
         seen: set[int] = set()
         for side, score in sorted(groups, key=lambda g: (g[0], -g[1])):
-            if _emit(groups[(side, score)], score, seen, out, limit):
+            if emit(groups[(side, score)], score, seen, out, limit):
                 return out
         best = max((score for _, score in groups), default=0.0)
         groups.clear()
@@ -389,7 +349,7 @@ class SearchIndex:
                 groups.setdefault((side, final_score(s, 1, 0.0)), []).append(part)
         best = max([best, *(score for _, score in groups)])
         for side, score in sorted(groups, key=lambda g: (g[0], -g[1])):
-            if score >= FLOOR * best and _emit(groups[(side, score)], score, seen, out, limit):
+            if score >= FLOOR * best and emit(groups[(side, score)], score, seen, out, limit):
                 return out
         return out
 
@@ -423,7 +383,7 @@ class SearchIndex:
         phrase, n = " ".join(tokens), len(tokens)
         levels: dict[tuple[bool, int, float], list[int]] = {}
         with_bonus: set[int] = set()
-        keys = [self._keys[j] for j in _prefixed(self._keys, phrase)]
+        keys = [self._keys[j] for j in prefixed(self._keys, phrase)]
         for key in sorted(keys, key=len):  # shorter keys give the bigger bonus
             new = (cands.keys() & self._by_key[key]) - with_bonus
             with_bonus |= new
@@ -491,36 +451,3 @@ class SearchIndex:
         best = -min(s[2] for s in scored)
         kept = [s for s in scored if not s[0] or -s[2] >= FLOOR * best]
         return [(i, -neg) for _, _, neg, i in heapq.nsmallest(limit, kept)]
-
-
-def _chain(*iterables):
-    """One iterable after another."""
-    for it in iterables:
-        yield from it
-
-
-def _grouped(levels):
-    """(score, [entries lists]) for runs of equal score (already best first), scores rounded."""
-    current, group = None, []
-    for score, found in levels:
-        score = final_score(score, 1, 0.0)
-        if score != current and group:
-            yield current, group
-            group = []
-        current = score
-        group.append(found)
-    if group:
-        yield current, group
-
-
-def _emit(lists: list[list[int]], score: float, seen: set, out: list, limit: int) -> bool:
-    """Append the entries of one level (merged in entry order, each once); True at the limit."""
-    if not lists:
-        return False
-    for i in lists[0] if len(lists) == 1 else heapq.merge(*lists):
-        if i not in seen:
-            seen.add(i)
-            out.append((i, score))
-            if len(out) == limit:
-                return True
-    return False
