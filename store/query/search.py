@@ -1,15 +1,15 @@
 """One in-memory index over companies, regions and figures, ranked as scoring.py says.
 
 Per-keystroke cost must stay low at 100k items, so the fast mode never scores every item:
-- one-word queries walk the matching words' posting lists best score first, each list kept in
-  the entries' fixed order, and stop once `limit` hits are out (short prefixes such as "w" cost
-  a merge of lists, not a score per item);
-- several words intersect per-word candidate sets, smallest first, and check a huge word (such
-  as a half-typed "s") against the few candidates left instead of listing its items;
-- typos are looked up over the vocabulary of typo-able words, only among words whose length
-  can reach the cutoff.
-`search(..., exhaustive=True)` scores every entry with the same rules: the exact ranking the
-benchmark and the tests compare the fast mode with.
+- the best hits of every one- and two-character query are ready from the build;
+- other one-word queries walk the matching words' posting lists (postings.py) best score first,
+  each list in the entries' fixed order, and stop once `limit` hits are out;
+- several words intersect per-word candidate sets, rarest first, and check a far commoner word
+  (a half-typed "s") against the few candidates left instead of listing its entries;
+- typos are looked up only when word matches leave room for them, among typo-able words whose
+  length can reach the cutoff; the last tokens' look-ups are kept while a query is typed.
+`search(..., exhaustive=True)` scores every entry on its own with the same rules: the exact
+ranking the benchmark and the tests compare the fast mode with.
 """
 from __future__ import annotations
 
