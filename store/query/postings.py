@@ -8,6 +8,7 @@ from bisect import bisect_left
 from .scoring import final_score
 
 _TOP = "\U0010ffff"  # sorts after any character: the end of a prefix's range
+SMALL_MERGE = 512  # entries in a level below which its lists are sorted together, not merged
 
 
 def postings(lists_of_strings: list[tuple[str, ...]]) -> dict[str, list[int]]:
@@ -74,7 +75,13 @@ def emit(lists: list[list[int]], score: float, seen: set, out: list, limit: int)
     """Append the entries of one level (merged in entry order, each once); True at the limit."""
     if not lists:
         return False
-    for i in lists[0] if len(lists) == 1 else heapq.merge(*lists):
+    if len(lists) == 1:
+        merged = lists[0]
+    elif sum(map(len, lists)) <= SMALL_MERGE:  # sorting in C beats heapq.merge's generator here
+        merged = sorted(set().union(*lists))
+    else:
+        merged = heapq.merge(*lists)
+    for i in merged:
         if i not in seen:
             seen.add(i)
             out.append((i, score))

@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from .postings import between, chain, emit, grouped, postings, prefixed, short_buckets
+from .postings import SMALL_MERGE, between, chain, emit, grouped, postings, prefixed, short_buckets
 from .scoring import (
     EXACT,
     FLOOR,
@@ -325,25 +325,21 @@ class SearchIndex:
         return [(side, part) for side, a, b in self._sides(lo, hi) if (part := between(found, a, b, everything))]
 
     def _one_word(self, token: str, lo: int, hi: int, limit: int) -> list[tuple[int, float]]:
-        """Hits for one token: posting lists merged level by level, best level first; typos are
-        looked up only when word matches leave room for them."""
-        groups: dict[tuple[int, float], list[list[int]]] = {}
+        """Hits for one token: word matches best first, then typos only when word matches leave
+        room for them."""
         n = len(token)
         keys, vocab = self._keys, self._vocab
         matches = [(round(PHRASE_EXACT if len(keys[j]) == n else 2.0 + 0.5 * n / len(keys[j]), 9),
                     self._by_key[keys[j]]) for j in prefixed(keys, token)]
         matches += [(round(EXACT if len(vocab[j]) == n else max(PREFIX_FLOOR, 0.9 - 0.002 * (len(vocab[j]) - n)), 9),
                      self._by_word[vocab[j]]) for j in prefixed(vocab, token)]
-        for score, found in matches:
-            for side, part in self._split(found, lo, hi):
-                groups.setdefault((side, score), []).append(part)
-        out: list[tuple[int, float]] = []
-        seen: set[int] = set()
-        for side, score in sorted(groups, key=lambda g: (g[0], -g[1])):
-            if emit(groups[(side, score)], score, seen, out, limit):
-                return out
-        best = max((score for _, score in groups), default=0.0)
-        groups.clear()
+        if sum(len(found) for _, found in matches) <= SMALL_MERGE:
+            out, seen, best = self._few_words(matches, lo, hi, limit)
+        else:
+            out, seen, best = self._many_words(matches, lo, hi, limit)
+        if len(out) == limit:
+            return out
+        groups: dict[tuple[int, float], list[list[int]]] = {}
         for w, s in self._typo_words(token).items():
             for side, part in self._split(self._by_typo[w], lo, hi):
                 groups.setdefault((side, final_score(s, 1, 0.0)), []).append(part)
@@ -352,6 +348,31 @@ class SearchIndex:
             if score >= FLOOR * best and emit(groups[(side, score)], score, seen, out, limit):
                 return out
         return out
+
+    def _few_words(self, matches: list, lo: int, hi: int, limit: int) -> tuple[list, set, float]:
+        """(hits, entries matched, best score) of a few word matches: each entry's best score by
+        C-speed dict updates (best last), then one sort."""
+        scores: dict[int, float] = {}
+        everything = len(self._rows)
+        for score, found in sorted(matches, key=lambda m: m[0]):
+            scores.update(dict.fromkeys(between(found, lo, hi, everything), score))
+        n_ent = self._n_entities
+        out = sorted(scores.items(), key=lambda hit: (hit[0] >= n_ent, -hit[1], hit[0]))[:limit]
+        return out, set(scores), max(scores.values(), default=0.0)
+
+    def _many_words(self, matches: list, lo: int, hi: int, limit: int) -> tuple[list, set, float]:
+        """(hits, entries matched so far, best score) of many word matches: posting lists merged
+        level by level, best level first, read only until `limit` hits are out."""
+        groups: dict[tuple[int, float], list[list[int]]] = {}
+        for score, found in matches:
+            for side, part in self._split(found, lo, hi):
+                groups.setdefault((side, score), []).append(part)
+        out: list[tuple[int, float]] = []
+        seen: set[int] = set()
+        for side, score in sorted(groups, key=lambda g: (g[0], -g[1])):
+            if emit(groups[(side, score)], score, seen, out, limit):
+                break
+        return out, seen, max((score for _, score in groups), default=0.0)
 
     def _words(self, tokens: list[str], lo: int, hi: int, limit: int) -> list[tuple[int, float]]:
         """Hits for several tokens; typos are looked up only when word matches leave room."""
