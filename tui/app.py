@@ -102,7 +102,9 @@ class MfgExplorer(ExportActions, App[None]):
             if advance is not None:
                 self.call_from_thread(advance, doc.file)
 
-        return Store.open(self.store_path, progress)
+        store = Store.open(self.store_path, progress)
+        store.index  # read (or built) here, in the worker, so the first keystroke does not wait
+        return store
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """When the store is open, switch to the explorer; if it failed, say why."""

@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import StoreFileError
-from ..extract.figures.sane import sane_value
+from ..extract.figures.sane import sane_figure, sane_value
 from ..models import Company, CompanyHit, Document, Figure, FigureHit, Mention, Passage, Region, RegionHit
 from .storage import REPAIR_HINT
 
@@ -32,16 +32,7 @@ CACHE_HITS = {"region_hits": RegionHit, "regions": Region, "company_hits": Compa
 def sane_figures(figures: list[Figure]) -> list[Figure]:
     """The figures worth storing: sane values (-0 made 0), a conversion with a bad value dropped,
     and no link to a figure left out."""
-    kept = []
-    for fig in figures:
-        if not sane_value(fig.value, fig.category, fig.kind, fig.unit):
-            continue
-        conversion = fig.conversion
-        if conversion is not None and not sane_value(conversion.get("value")):
-            conversion = None
-        if fig.value == 0 or conversion is not fig.conversion:  # -0.0 == 0: stored as 0.0
-            fig = replace(fig, value=fig.value if fig.value else 0.0, conversion=conversion)
-        kept.append(fig)
+    kept = [fig for fig in map(sane_figure, figures) if fig is not None]
     if len(kept) < len(figures):
         ids = {f.id for f in kept}
         kept = [replace(f, corroborated_by=[i for i in f.corroborated_by if i in ids],

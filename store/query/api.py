@@ -9,7 +9,7 @@ from pathlib import Path
 from ..models import Company, Document, Figure, Mention, Passage, Region
 from ..persist.tables import SCHEMA_VERSION, TABLES, rows_to_records
 from .corroboration import NO_LINKS, Links
-from .index import build_index
+from .index import load_or_build_index
 from .search import Result, SearchIndex
 from .tree import TreeNode, build_tree, unplaced_companies
 
@@ -144,12 +144,14 @@ class Store:
 
     @cached_property
     def index(self) -> SearchIndex:
-        """The search index, built on first use (commands that never search never pay for it)."""
-        return build_index(self)
+        """The search index, on first use (commands that never search never pay for it): read
+        from beside the store when it was built for this content, else built and kept there."""
+        return load_or_build_index(self)
 
-    def search(self, query: str, kind: str | None = None, limit: int = 20) -> list[Result]:
-        """Ranked search over companies, regions and figures."""
-        return self.index.search(query, kind, limit)
+    def search(self, query: str, kind: str | None = None, limit: int = 20,
+               exhaustive: bool = False) -> list[Result]:
+        """Ranked search over companies, regions and figures (`exhaustive`: the slow exact ranking)."""
+        return self.index.search(query, kind, limit, exhaustive)
 
     def figures_by_category(self, category: str, unit: str | None = None) -> list[Figure]:
         """Figures of one category (and unit), largest value first."""

@@ -9,11 +9,12 @@ Run: python tests/benchmarks/bench_reliability.py  (prints seconds; asserts noth
 """
 from __future__ import annotations
 
+import statistics
 import tempfile
+import time
 from pathlib import Path
 
 import orjson
-from bench_build import median_time  # this folder is on the path when the script runs
 
 from store.persist import lock
 from store.persist.build import build, bundled_seeds_dir, load_current
@@ -22,6 +23,16 @@ from store.persist.repair import salvage_documents
 from store.persist.storage import write_atomic
 from store.persist.validate import usable_tables
 from store.query.api import Store
+
+
+def median_time(fn, rounds: int = 5) -> float:
+    """Median wall time of `fn()` in seconds."""
+    samples = []
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - t0)
+    return statistics.median(samples)
 
 
 def corpus(tmp: Path, copies: int = 20) -> Path:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
+from typing import TypeVar
 
 from ...models import FigureHit
 
@@ -15,6 +16,7 @@ from ...models import FigureHit
 MAX_VALUE = 1e18
 # Where a negative value means something besides a change (kind "change"): a loss, anything else.
 SIGNED_CATEGORIES = frozenset({"profit", "other"})
+F = TypeVar("F")  # FigureHit or Figure: both carry value, category, kind, unit, conversion
 
 
 def sane_value(value, category: str = "other", kind: str = "level", unit: str = "") -> bool:
@@ -29,16 +31,19 @@ def sane_value(value, category: str = "other", kind: str = "level", unit: str = 
     return not (category == "market_share" and unit == "%" and value > 100)
 
 
+def sane_figure(figure: F) -> F | None:
+    """The figure (a hit or a stored Figure) as worth keeping: -0 made 0, a conversion with a bad
+    value dropped; None when its own value is not sane."""
+    if not sane_value(figure.value, figure.category, figure.kind, figure.unit):
+        return None
+    conversion = figure.conversion
+    if conversion is not None and not sane_value(conversion.get("value")):
+        conversion = None
+    if figure.value == 0 or conversion is not figure.conversion:  # -0.0 == 0: kept as 0.0
+        figure = replace(figure, value=figure.value if figure.value else 0.0, conversion=conversion)
+    return figure
+
+
 def sane_hits(hits: list[FigureHit]) -> list[FigureHit]:
-    """The hits worth keeping: sane values (-0 made 0), a conversion with a bad value dropped."""
-    kept = []
-    for hit in hits:
-        if not sane_value(hit.value, hit.category, hit.kind, hit.unit):
-            continue
-        conversion = hit.conversion
-        if conversion is not None and not sane_value(conversion.get("value")):
-            conversion = None
-        if hit.value == 0 or conversion is not hit.conversion:  # -0.0 == 0: kept as 0.0
-            hit = replace(hit, value=hit.value if hit.value else 0.0, conversion=conversion)
-        kept.append(hit)
-    return kept
+    """The hits worth keeping (see `sane_figure`)."""
+    return [kept for kept in map(sane_figure, hits) if kept is not None]
