@@ -68,7 +68,7 @@ class Corpus:
 
 
 # The model `extract` read last, so attributing the same document next does not read it again.
-_last_model: list = [None, None]
+_last_model: list = [(None, None)]  # one (doc id, model) pair, swapped whole so threads see a consistent pair
 
 
 def extract(doc: Document) -> Extraction:
@@ -77,7 +77,7 @@ def extract(doc: Document) -> Extraction:
     region_hits, regions = find_regions(model)
     company_hits = find_companies(model, region_hits, regions)
     figure_hits = find_figures(model)
-    _last_model[:] = [doc.id, model]
+    _last_model[0] = (doc.id, model)
     return Extraction(doc, passages, region_hits, regions, company_hits, figure_hits)
 
 
@@ -130,8 +130,9 @@ def extract_and_attribute(doc: Document, cached: Extraction | None = None) -> tu
     merged ones (`settle_figures` checks both).
     """
     ex = extract(doc) if cached is None else cached
-    model = _last_model[1] if _last_model[0] == doc.id else None
-    _last_model[:] = [None, None]
+    last_id, model = _last_model[0]
+    model = model if last_id == doc.id else None
+    _last_model[0] = (None, None)
     group = local_groups(ex)
     return ex, attribute_subjects(ex, local_mentions(ex, lambda n: PROVISIONAL + group[n]), ex.regions, model)
 
