@@ -172,14 +172,18 @@ def extended(old: list[Extraction], new: list[Extraction]):
     return apply_delta(base, delta), delta, state, loaded
 
 
+def assert_as_assembled(got, state, full) -> None:
+    """An extended corpus and its merge state equal the full assembly's: rows, group roots, ids."""
+    assert rows(got) == rows(full)
+    assert {n: e[0] for n, e in state.names.items()} == {n: e[0] for n, e in full.state.names.items()}
+    assert state.ids == full.state.ids
+
+
 @pytest.mark.parametrize("split", [1, 2])
 def test_extend_gives_what_assembling_everything_gives(split):
     exs = written_extractions()
     got, delta, state, _ = extended(exs[:split], exs[split:])
-    full = assemble(exs)
-    assert rows(got) == rows(full)
-    assert {n: e[0] for n, e in state.names.items()} == {n: e[0] for n, e in full.state.names.items()}
-    assert state.ids == full.state.ids
+    assert_as_assembled(got, state, assemble(exs))
 
 
 def test_extend_renames_a_company_and_follows_it_into_old_documents():
@@ -229,10 +233,7 @@ def test_extend_regroups_generated_names_as_assembling_does(seed):
     exs = generated_extractions(seed)
     for split in (4, 9, 11):
         got, delta, state, _ = extended(exs[:split], exs[split:])
-        full = assemble(exs)
-        assert rows(got) == rows(full)
-        assert {n: e[0] for n, e in state.names.items()} == {n: e[0] for n, e in full.state.names.items()}
-        assert state.ids == full.state.ids
+        assert_as_assembled(got, state, assemble(exs))
 
 
 def test_generated_documents_have_groups_whose_root_is_not_their_first_name():
