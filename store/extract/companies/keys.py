@@ -14,6 +14,14 @@ SPELLING_RATIO = 88  # "Sennic" / "Sennics": one translator's slip, not another 
 
 def doc_key(ctx: DocContext, cand: Candidate) -> tuple:
     """What identifies the firm a candidate names: alias target, distinctive words, or all words."""
+    found = ctx.memo.get(("key", cand.start, cand.end, cand.kind))
+    if found is None:
+        found = ctx.memo["key", cand.start, cand.end, cand.kind] = _doc_key(ctx, cand)
+    return found
+
+
+def _doc_key(ctx: DocContext, cand: Candidate) -> tuple:
+    """`doc_key` worked out."""
     text = ctx.text[cand.start:cand.end]
     canonical = alias_canonical(text)
     if canonical:

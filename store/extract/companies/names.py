@@ -4,14 +4,25 @@ from __future__ import annotations
 from .text import Candidate, DocContext, is_distinctive, strip_possessive
 from .words import load_words
 
+_SPACE_OR_QUOTE = frozenset(" \u00a0\"“'")
+_MID_SENTENCE = frozenset("abcdefghijklmnopqrstuvwxyz,0123456789")
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """True unless the last character before `pos` (spaces and quotes aside) is a small letter,
+    digit or comma; read backwards from `pos` rather than by copying the text before it."""
+    i = pos
+    while i > 0 and text[i - 1] in _SPACE_OR_QUOTE:
+        i -= 1
+    return i == 0 or text[i - 1] not in _MID_SENTENCE
+
 
 def trim_leading(ctx: DocContext, toks: list) -> list:
     """Drop sentence-initial words and connectors that are not part of a name."""
     w = load_words()
     while toks:
         word = toks[0][2]
-        sentence_start = not ctx.text[:toks[0][0]].rstrip(" \u00a0\"“'").endswith(
-            tuple("abcdefghijklmnopqrstuvwxyz,0123456789"))
+        sentence_start = _opens_sentence(ctx.text, toks[0][0])
         common = sentence_start and word.lower() in ctx.lower_words and len(toks) > 1
         pair = " ".join(t[2] for t in toks[:2])
         if pair in w.nationalities and len(toks) > 2:  # "United States X International"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..document import DocModel
 from .words import load_words
@@ -32,6 +32,9 @@ class DocContext:
     exact_places: frozenset  # (start, end) of every region hit, zones included
     place_names: frozenset = frozenset()  # lower-cased names of the places the document names
     not_org_spans: tuple = ()  # lists of things ("projects such as ...") and quoted titles
+    # Answers already worked out for this document (tokens of a span, a name's key, whether a word
+    # is distinctive): the steps that judge names ask the same questions of the same spans.
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -42,8 +45,15 @@ class DocContext:
         """The document model's word tokens inside [start, end) as (start, end, word).
 
         A bracketed word stays one token ("(Group)", "(Taiyuan)"), as names use it; a
-        possessive "'s" and punctuation are left out.
+        possessive "'s" and punctuation are left out. The list is shared: do not change it.
         """
+        found = self.memo.get(("tokens", start, end))
+        if found is None:
+            found = self.memo["tokens", start, end] = self._tokens(start, end)
+        return found
+
+    def _tokens(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """`tokens` worked out."""
         toks = self.model.tokens_between(start, end)
         out: list[tuple[int, int, str]] = []
         i = 0
@@ -113,6 +123,14 @@ def strip_possessive(word: str) -> str:
 
 def is_distinctive(ctx: DocContext, start: int, end: int, word: str) -> bool:
     """True for a word that can identify a firm: not a place, not a common word."""
+    found = ctx.memo.get(("distinctive", start, end, word))
+    if found is None:
+        found = ctx.memo["distinctive", start, end, word] = _is_distinctive(ctx, start, end, word)
+    return found
+
+
+def _is_distinctive(ctx: DocContext, start: int, end: int, word: str) -> bool:
+    """`is_distinctive` worked out."""
     w = load_words()
     word = strip_possessive(word)
     if word.startswith("(") or word in w.place_prefixes or ctx.is_place(start, end):
