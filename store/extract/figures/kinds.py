@@ -40,8 +40,27 @@ def kind_of(clause: str, right: str, hit: FigureHit, listed: FigureHit | None) -
     a list's later items are measured as its first.
     """
     before, after, by = _cues()
-    if hit.unit in CHANGE_UNITS or before.search(clause) or by.search(clause) or after.match(right):
+    if hit.unit in CHANGE_UNITS or (_may_end(clause, _before_endings()) and before.search(clause)) \
+            or (_may_end(clause, ("by", "of")) and by.search(clause)) or after.match(right):
         return "change"
     if listed is not None:
         return listed.kind
     return "share" if hit.unit == "%" else "level"
+
+
+
+# The cues before a number must match up to the clause's end, so `search` alone tries them from
+# every character of the clause; most clauses cannot end that way, which their last word tells.
+def _may_end(clause: str, endings: tuple[str, ...]) -> bool:
+    """False only when a pattern that ends in one of `endings` (then spaces) cannot match the clause.
+
+    Outside ASCII the pattern decides: case-blind matching also pairs "ſ" with "s", "K" with "k"."""
+    tail = clause.rstrip()[-max(map(len, endings)):]
+    return not tail.isascii() or tail.lower().endswith(endings)
+
+
+@lru_cache(maxsize=1)
+def _before_endings() -> tuple[str, ...]:
+    """The words the `before` cue can end with: a change verb's last word, "by", "of", "average"."""
+    verbs = vocabulary().change_verbs - {"up", "down"}
+    return tuple({v.split()[-1].lower() for v in verbs} | {"up", "down", "by", "of", "average"})

@@ -82,13 +82,21 @@ def _verb_metric(clause: str, right: str, hit: FigureHit, previous: FigureHit | 
     return ""
 
 
+def _ends_with_of(clause: str) -> bool:
+    """False when `_OF_BEFORE` cannot match: the clause does not end in "of", "a", "an" or "the"
+    after a space (the pattern must reach the end, so `search` alone tries it from every character)."""
+    tail = clause.rstrip()
+    return any(tail.endswith(w) and len(tail) > len(w) and tail[-len(w) - 1].isspace()
+               for w in ("of", "a", "an", "the"))
+
+
 def metric_label(sentence: str, start: int, end: int, hit: FigureHit,
                  previous: FigureHit | None, noun_phrase: str = "") -> str:
     """A short label of what the figure at [start, end) of the sentence measures."""
     clause = _OUTSIDE_QUALIFIER.sub("", clause_before(sentence, start)).rstrip()
     clause = clause + " " if clause else ""
     right = sentence[end:end + 80]
-    of_match = _OF_BEFORE.search(clause)
+    of_match = _OF_BEFORE.search(clause) if _ends_with_of(clause) else None
     np_of = noun_tail(of_match.group(1)) if of_match else ""
     share = re.match(r"\s+of\s+(.*)", right)
     if previous and re.fullmatch(r"\s*\(\s*", sentence[previous.end - (hit.start - start):start]
