@@ -56,12 +56,30 @@ def attribute_subjects(ex, mentions: list[Mention], regions: dict[str, Region],
 def _kept_mentions(mentions: list[Mention], regions: dict[str, Region],
                    figure_spans: list[tuple[int, int]]) -> list[Mention]:
     """Mentions that can be subjects: not a place inside a firm's name, not inside a figure."""
-    companies = [(m.start, m.end) for m in mentions if m.entity_id not in regions]
-    return sorted((m for m in mentions
-                   if not any(a <= m.start and m.end <= b for a, b in figure_spans)
-                   and (m.entity_id not in regions
-                        or not any(a <= m.start and m.end <= b for a, b in companies))),
+    in_figure = _within_any(figure_spans)
+    in_company = _within_any([(m.start, m.end) for m in mentions if m.entity_id not in regions])
+    return sorted((m for m in mentions if not in_figure(m.start, m.end)
+                   and (m.entity_id not in regions or not in_company(m.start, m.end))),
                   key=lambda m: m.start)
+
+
+def _within_any(spans: list[tuple[int, int]]):
+    """A function: (start, end) → whether some span (a, b) has a <= start and end <= b.
+
+    Spans sorted by start, with the furthest end among each prefix: the spans that start by
+    `start` hold [start, end) when the furthest of their ends reaches `end` (a bisection, not a
+    scan of every span for every mention)."""
+    ordered = sorted(spans)
+    starts = [a for a, _ in ordered]
+    reach, furthest = [], None
+    for _, b in ordered:
+        furthest = b if furthest is None or b > furthest else furthest
+        reach.append(furthest)
+
+    def holds(start: int, end: int) -> bool:
+        i = bisect_right(starts, start)
+        return i > 0 and reach[i - 1] >= end
+    return holds
 
 
 def _section_places(model: DocModel, mentions: list[Mention], regions: dict[str, Region]):
