@@ -29,12 +29,26 @@ def _names_pattern(names) -> re.Pattern:
     return re.compile(rf"(?<![A-Za-z])(?:{alt})(?![A-Za-z])")
 
 
+def _first_letter_pattern(names) -> re.Pattern:
+    """The spans `_names_pattern(names)` matches (no name empty), found several times faster.
+
+    A pattern that opens with a lookbehind is tried at every character; this one opens with the
+    set of the names' first characters, which `search` skips to in C. The character matched
+    then picks the names that start with it, longest first as in the plain alternation."""
+    by_first: dict[str, list[str]] = {}
+    for name in sorted(names, key=len, reverse=True):
+        by_first.setdefault(name[0], []).append(name[1:])
+    firsts = "".join(map(re.escape, sorted(by_first)))
+    branches = "|".join(f"(?<={re.escape(c)})(?:{'|'.join(map(re.escape, rests))})" for c, rests in by_first.items())
+    return re.compile(rf"[{firsts}](?<![A-Za-z].)(?:{branches})(?![A-Za-z])")
+
+
 @lru_cache(maxsize=1)
 def _table_names() -> tuple[frozenset, re.Pattern]:
     """The alias table's variants and the well-known firms, and their pattern, made once."""
     table = load_aliases()
     names = frozenset(table.variants) | frozenset(table.famous)
-    return names, _names_pattern(names)
+    return names, (_first_letter_pattern(names) if names and "" not in names else None)
 
 
 def _document_names(ctx: DocContext, found: list[Candidate]) -> set[str]:
@@ -77,7 +91,7 @@ def _anchor_spans(ctx: DocContext, found: list[Candidate]) -> Iterator[tuple[int
     table, table_pattern = _table_names()
     own = _document_names(ctx, found) - table
     text = ctx.text
-    if "" in own or "" in table:  # an empty name matches between letters too: leave it to one pattern
+    if table_pattern is None or "" in own:  # an empty name (or none at all) matches between letters
         yield from ((m.start(), m.end()) for m in _names_pattern(own | table).finditer(text))
         return
     longest = _whole_word_ends(text, own)
