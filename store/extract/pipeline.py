@@ -195,11 +195,12 @@ def run(documents: list[Document], progress=None, cached: dict | None = None,
     documents are not extracted again. The per-document work runs in `workers` processes
     (default: one per CPU; 1 or a handful of documents: in this process).
     """
-    from .parallel import map_documents
+    from .parallel import map_documents, paused_gc
     extractions, figures = [], {}
-    for doc, (ex, figs) in map_documents(documents, cached or {}, workers):
-        extractions.append(ex)
-        figures[doc.id] = figs
-        if progress:
-            progress(doc)
-    return assemble(extractions, figures)
+    with paused_gc():  # process-wide: a build from the explorer's worker thread pauses it for the UI too
+        for doc, (ex, figs) in map_documents(documents, cached or {}, workers):
+            extractions.append(ex)
+            figures[doc.id] = figs
+            if progress:
+                progress(doc)
+        return assemble(extractions, figures)
