@@ -8,7 +8,8 @@ Extracts each seed article (and each dev article when `--dev` names their folder
 loads the extractors' data, timing each stage of `pipeline.extract_and_attribute` with the
 process's CPU clock. With `--copies N` it extracts instead, once each, N altered copies of each
 seed as `python -m tests.bench` writes them (firm and place names new in every copy, so nothing
-remembered from one article is a hit in the next, as in a real archive).
+remembered from one article is a hit in the next, as in a real archive), then times the
+parent's assembly of those extractions (company merging, subjects settled, figure links).
 `--profile` runs the same rounds under pyinstrument and prints its tree.
 """
 from __future__ import annotations
@@ -24,6 +25,7 @@ from store.extract import pipeline
 from store.extract.companies import find_companies
 from store.extract.document import read_with_passages
 from store.extract.figures import find_figures
+from store.extract.parallel import paused_gc
 from store.extract.regions import find_regions
 from store.extract.subjects import attribute_subjects
 from store.persist.build import bundled_seeds_dir
@@ -51,7 +53,7 @@ def altered_copies(copies: int) -> list:
         return read_documents([work / "corpus"]).documents
 
 
-def staged(doc, clock: dict) -> None:
+def staged(doc, clock: dict) -> tuple:
     """`extract_and_attribute` for one document, stage by stage, adding each stage's CPU to `clock`."""
     t = time.process_time()
 
@@ -72,8 +74,9 @@ def staged(doc, clock: dict) -> None:
     ex = pipeline.Extraction(doc, passages, region_hits, regions, company_hits, figure_hits)
     group = pipeline.local_groups(ex)
     mentions = pipeline.local_mentions(ex, lambda n: pipeline.PROVISIONAL + group[n])
-    attribute_subjects(ex, mentions, ex.regions, model)
+    figures = attribute_subjects(ex, mentions, ex.regions, model)
     lap("subjects")
+    return ex, figures
 
 
 def main() -> None:
@@ -101,15 +104,22 @@ def main() -> None:
         return
     clock: dict[str, float] = defaultdict(float)
     for _ in range(args.rounds):
-        for doc in docs:
-            staged(doc, clock)
+        done = [staged(doc, clock) for doc in docs]
     runs = args.rounds * len(docs)
     total = sum(clock.values())
+    assembly = None
+    if args.copies:  # the parent's part of a build: merging names, settling subjects, linking figures
+        with paused_gc():
+            t = time.process_time()
+            pipeline.assemble([ex for ex, _ in done], {ex.doc.id: figures for ex, figures in done})
+            assembly = time.process_time() - t
     kb = sum(len(d.text) for d in docs) / len(docs) / 1000
     print(f"{len(docs)} articles (mean {kb:.1f} k chars) x {args.rounds} rounds")
     for stage, spent in clock.items():
         print(f"  {stage:<28} {1000 * spent / runs:7.2f} ms/article  {100 * spent / total:5.1f}%")
-    print(f"  {'total':<28} {1000 * total / runs:7.2f} ms/article  ({runs / total:.1f} articles/s on one core)")
+    print(f"  {'extraction':<28} {1000 * total / runs:7.2f} ms/article  ({runs / total:.1f} articles/s on one core)")
+    if assembly is not None:
+        print(f"  {'assembly (in the parent)':<28} {1000 * assembly / runs:7.2f} ms/article")
 
 
 if __name__ == "__main__":

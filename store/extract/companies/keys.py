@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -43,17 +44,37 @@ def _words(key: tuple) -> list[str]:
     return key[1].split() if key[0].startswith(("~", "=")) else list(key[1:])
 
 
+# Clustering compares every key of an article with every other: each key's words, word set and
+# spellings are worked out once (keys are tuples of strings, so they can be remembered).
+@lru_cache(maxsize=65536)
+def _word_tuple(key: tuple) -> tuple[str, ...]:
+    """`_words(key)`, remembered."""
+    return tuple(_words(key))
+
+
+@lru_cache(maxsize=65536)
+def _word_set(key: tuple) -> frozenset[str]:
+    """The set of `_words(key)`, remembered."""
+    return frozenset(_words(key))
+
+
+@lru_cache(maxsize=65536)
+def _spelled(key: tuple, sep: str) -> str:
+    """The key's words joined by `sep`, remembered."""
+    return sep.join(_words(key))
+
+
 def _subset_target(key: tuple, keys: list[tuple]) -> tuple | None:
     """The one longer key holding every word of `key`: a short form of that firm's name."""
-    words = set(_words(key))
+    words = _word_set(key)
     if key[0].startswith("="):
         return None
     if key[0].startswith("~"):
-        first = _words(key)[:1]
-        fits = [k for k in keys if k[0].startswith(("~", "=")) and _words(k)[:1] == first
-                and words < set(_words(k))]
+        first = _word_tuple(key)[:1]
+        fits = [k for k in keys if k[0].startswith(("~", "=")) and _word_tuple(k)[:1] == first
+                and words < _word_set(k)]
     else:
-        fits = [k for k in keys if k[0] == key[0] and words < set(_words(k))]
+        fits = [k for k in keys if k[0] == key[0] and words < _word_set(k)]
     return fits[0] if len(fits) == 1 else None
 
 
@@ -74,8 +95,8 @@ def cluster_keys(keys: list[tuple], standalone: set[tuple]) -> dict[tuple, tuple
     for k in uniq:
         # "Foxconn Technology Group" is the alias table's Foxconn; "Wei Chai" is "Weichai".
         same = [e for e in uniq if e != k and (
-            (e[0] == "=" and not k[0].startswith("=") and " ".join(_words(k)) == e[1])
-            or (e[0] == k[0] and "".join(_words(e)) == "".join(_words(k)) and len(e) != len(k)))]
+            (e[0] == "=" and not k[0].startswith("=") and _spelled(k, " ") == e[1])
+            or (e[0] == k[0] and _spelled(e, "") == _spelled(k, "") and len(e) != len(k)))]
         if same:
             rep[k] = rep[same[0]]
     return {k: find_root(rep, k) for k in keys}

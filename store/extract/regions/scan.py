@@ -62,7 +62,7 @@ def place_pieces(model: DocModel) -> list[Piece]:
     """The words of the document that may spell a place, hyphenated tokens split into parts."""
     out = []
     for tok in model.tokens:
-        if not tok.is_word or not tok.is_capitalised:
+        if not tok.is_word or not tok.text[0].isupper():  # is_capitalised, without a call per token
             continue
         offset = tok.start
         for part in tok.text.split("-"):
@@ -76,10 +76,12 @@ def scan(model: DocModel, gaz: Gazetteer) -> list[Mention]:
     """Every capitalised word run that spells a gazetteer place, suffix included."""
     text = model.text
     pieces = place_pieces(model)
+    # spaced[i]: pieces i and i + 1 are one space apart, so a place's name may run on over them
+    spaced = [text[a.end:b.start] == " " for a, b in zip(pieces, pieces[1:])]
     out: list[Mention] = []
     i = 0
     while i < len(pieces):
-        found = _match_at(pieces, i, text, gaz)
+        found = _match_at(pieces, spaced, i, text, gaz)
         if found:
             mention, width = found
             if _usable(mention, pieces, i, text) and not model.is_furniture(mention.start, mention.end):
@@ -90,11 +92,12 @@ def scan(model: DocModel, gaz: Gazetteer) -> list[Mention]:
     return out
 
 
-def _match_at(pieces: list[Piece], i: int, text: str, gaz: Gazetteer) -> tuple[Mention, int] | None:
-    """The longest place spelling starting at piece i (3, 2 or 1 words)."""
+def _match_at(pieces: list[Piece], spaced: list[bool], i: int, text: str,
+              gaz: Gazetteer) -> tuple[Mention, int] | None:
+    """The longest place spelling starting at piece i (3, 2 or 1 words, each one space apart)."""
     for width in (3, 2, 1):
         run = pieces[i:i + width]
-        if len(run) < width or any(text[a.end:b.start] != " " for a, b in zip(run, run[1:])):
+        if len(run) < width or not all(spaced[i:i + width - 1]):
             continue
         words = [p.text for p in run]
         cands, split = gaz.lookup(" ".join(words)), False
