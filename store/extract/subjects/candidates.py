@@ -35,6 +35,7 @@ class DocFacts:
     section_place: object  # pos → place id of the section heading, or None
     counts: Counter = field(default_factory=Counter)
     starts: list[int] = field(default_factory=list)
+    memo: dict = field(default_factory=dict, repr=False, compare=False)  # answers per sentence, once
 
     def between(self, lo: int, hi: int) -> list[Mention]:
         """Mentions that start inside [lo, hi) (a bisect: figures stay cheap in long articles)."""

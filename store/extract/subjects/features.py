@@ -129,7 +129,17 @@ def prepositional(text: str, m: Mention, lo: int) -> bool:
 
 
 def _subject_in(facts: DocFacts, lo: int, hi: int) -> str | None:
-    """The entity a stretch of text is about: its first mention no preposition governs."""
+    """The entity a stretch of text is about: its first mention no preposition governs.
+
+    Asked of the same sentences for every figure and candidate: remembered per document."""
+    key = ("subject", lo, hi)
+    if key not in facts.memo:
+        facts.memo[key] = _first_ungoverned(facts, lo, hi)
+    return facts.memo[key]
+
+
+def _first_ungoverned(facts: DocFacts, lo: int, hi: int) -> str | None:
+    """`_subject_in` worked out."""
     for m in facts.between(lo, hi):
         if not prepositional(facts.model.text, m, lo):
             return m.entity_id
