@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...models import FigureHit
 from .noun_phrase import noun_head, noun_tail
@@ -35,10 +36,12 @@ _GENERIC_NP = {"total", "team", "group", "number", "average", "maximum", "minimu
                "series", "scale", "value", "amount", "one", "each", "range", "rate", "level"}
 
 
+@lru_cache(maxsize=64)
 def clause_before(sentence: str, at: int) -> str:
-    """Text of the clause that leads up to offset `at` in the sentence."""
+    """Text of the clause that leads up to offset `at` in the sentence (remembered: describing a
+    figure asks twice). A cut right before a digit ("1,000") is none; \\d is isdecimal()."""
     left = sentence[:at]
-    cuts = [m.end() for m in _CLAUSE_CUT.finditer(left) if not re.match(r"\d", left[m.end():m.end() + 1])]
+    cuts = [m.end() for m in _CLAUSE_CUT.finditer(left) if not left[m.end():m.end() + 1].isdecimal()]
     return left[cuts[-1]:] if cuts else left
 
 
