@@ -86,7 +86,7 @@ class DocContext:
 def make_context(model: DocModel, places: list[tuple[int, int]], zones: list[tuple[int, int]] = (),
                  place_names: set[str] = frozenset(), quotes: list[tuple[int, int]] = ()) -> DocContext:
     """A DocContext for an article with the spans of its places and zones, and their names."""
-    lower = frozenset(t.text for t in model.tokens if t.is_word and t.text[0].islower() and len(t.text) > 1)
+    lower = frozenset({t.text for t in model.tokens if t.is_word and t.text[0].islower() and len(t.text) > 1})
     return DocContext(model, lower, sorted(places), frozenset(places) | frozenset(zones),
                       frozenset(n.lower() for n in place_names),
                       tuple(_thing_lists(model.text)) + tuple(quotes))
