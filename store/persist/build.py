@@ -89,8 +89,9 @@ def ingest(store_path: Path, files: list[Path], progress=None, glob: str | None 
             report.errors.append("no articles given; nothing was added")
         return report
     with writing(store_path):  # the read, the merge and the write: no other writer in between
-        load_current(store_path, lazy=True)  # rebuilt first if stale
-        tables = require_sound(read_tables(store_path), store_path)
+        # Rebuilt first if stale; figures and mentions stay unread: the ingest reads only the
+        # shards it changes (and checks them then), the rest are kept as they are.
+        tables = require_sound(load_current(store_path, lazy=True), store_path)
         old_docs, sources = _documents_of(tables["documents"], store_path)
         stored = {d.id for d in old_docs}
         report.notes += [f"{d.file} is already in the store (same text); nothing new from it"
@@ -109,7 +110,7 @@ def ingest(store_path: Path, files: list[Path], progress=None, glob: str | None 
 
 def _counts(tables: dict[str, list]) -> dict[str, int]:
     """Rows per table of a store as read (passages as the store file counted them)."""
-    counts = {t: len(tables[t]) for t in TABLES if t != "passages"}
+    counts = {t: len(tables[t]) for t in TABLES if t != "passages"}  # a table not read: as recorded
     return {**counts, "passages": tables["meta"][0].get("passages", 0)}
 
 

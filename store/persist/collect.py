@@ -12,6 +12,7 @@ from pathlib import Path
 
 import orjson
 
+from .shards import shard_files
 from .storage import backup_path, parts_folder, resolved
 
 KEEP_SUFFIX = ".tmp"  # temporary files are the tidy step's, by the rules for crashed writers
@@ -25,7 +26,8 @@ def _named(store_file: Path) -> tuple[set[str], set[str], set[str]] | None:
         docs = {r["id"] for r in data["documents"].values()}
         fingerprint = meta["seeds_fingerprint"]
         parts = meta.get("parts") or {}
-        files = {os.path.basename(p["file"]) for p in parts.values()}
+        files = {os.path.basename(p["file"]) for p in parts.values() if "file" in p}
+        files.update(f for p in parts.values() for f in shard_files(p))
     except (OSError, orjson.JSONDecodeError, KeyError, TypeError, AttributeError, StopIteration):
         return None
     from .extraction_cache import KEY_CHARS

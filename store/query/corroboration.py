@@ -1,19 +1,63 @@
 """Read the links between figures: which other documents state a figure again, or differently."""
 from __future__ import annotations
 
-from ..extract.corroborate import NO_LINKS, Links, link_figures
+from collections.abc import Mapping
+from threading import Lock
+
+from ..extract.corroborate import NO_LINKS, LinkIndex, Links
 from ..models import Figure
 
-__all__ = ["NO_LINKS", "Links", "describe_links", "store_links"]
+__all__ = ["NO_LINKS", "FigureLinks", "Links", "describe_links", "store_links"]
 
 
-def store_links(store) -> dict[str, Links]:
-    """The store's links: its own table when it has one, else computed now."""
+class FigureLinks(Mapping):
+    """Figure id → its Links, for the figures that have any; each worked out from its groups
+    when first asked (the store keeps no links: see `corroborate.LinkIndex`).
+
+    Looking one figure up costs a bisect and a pass over its period group; iterating works out
+    every figure's links.
+    """
+
+    def __init__(self, figures: Mapping[str, Figure]):
+        self._figures = figures
+        self._index: LinkIndex | None = None
+        self._known: dict[str, Links] = {}
+        self._lock = Lock()  # the explorer's worker threads may ask first at the same time
+
+    def _links(self, figure_id: str) -> Links:
+        """The figure's links (NO_LINKS when it has none or is unknown)."""
+        found = self._known.get(figure_id)
+        if found is None:
+            fig = self._figures.get(figure_id)
+            if fig is None:
+                return NO_LINKS
+            if self._index is None:
+                with self._lock:
+                    if self._index is None:
+                        self._index = LinkIndex(self._figures.values())
+            found = self._known[figure_id] = self._index.links(fig)
+        return found
+
+    def __getitem__(self, figure_id: str) -> Links:
+        link = self._links(figure_id)
+        if link is NO_LINKS:
+            raise KeyError(figure_id)
+        return link
+
+    def __iter__(self):
+        return (i for i in list(self._figures) if self._links(i) is not NO_LINKS)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def store_links(store) -> Mapping[str, Links]:
+    """The store's links: its own mapping when it has one, else worked out now."""
     links = getattr(store, "links", None)
-    return links if isinstance(links, dict) else link_figures(store.figures.values())
+    return links if isinstance(links, Mapping) else FigureLinks(store.figures)
 
 
-def describe_links(store, figure: Figure, links: dict[str, Links] | None = None) -> str:
+def describe_links(store, figure: Figure, links: Mapping[str, Links] | None = None) -> str:
     """'stated in N sources: …' and/or 'sources differ: …' for one figure ('' when alone)."""
     link = (links if links is not None else store_links(store)).get(figure.id, NO_LINKS)
     parts = []
