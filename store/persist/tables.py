@@ -127,7 +127,7 @@ def write_rows(path: Path, rows: dict, meta: dict, documents, extractions, merge
     db = TinyDB(path, storage=AtomicOrjsonStorage)
     db.storage.write(data)
     db.close()
-    collect_parts(path)
+    collect_parts(path, data)
     return parts
 
 
