@@ -6,13 +6,12 @@ content words, or one has none). A conflict is a stronger claim, so it needs the
 category, unit and a known, equal period, metrics that agree, and values that do not.
 
 Both need the same subject and unit, so figures are only compared within a bucket of that key
-(`link_key`). Links are worked out when asked (`LinkIndex`), never stored: they grow with the
-square of the figures about one subject.
+(`link_key`). A store keeps no links: they grow with the square of the figures about one subject,
+so a figure's are worked out when asked (`query.corroboration.LinkIndex`).
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -107,7 +106,8 @@ def link_key(fig: Figure) -> tuple[str | None, str]:
 
 
 def link_figures(figures: Iterable[Figure]) -> dict[str, Links]:
-    """Links for every figure id (empty Links where a figure stands alone), computed once at load."""
+    """Links for every figure id (empty Links where a figure stands alone), all at once (the
+    reference: a store works one figure's out when asked, `query.corroboration.LinkIndex`)."""
     figures = list(figures)
     agree: dict[str, list[str]] = defaultdict(list)
     differ: dict[str, list[str]] = defaultdict(list)
@@ -151,46 +151,14 @@ def attach_links(figures: list[Figure]) -> None:
             fig.conflicts_with = list(links[fig.id].conflicts_with)
 
 
-class LinkIndex:
-    """Each figure's links worked out from its groups when asked (what `link_figures` gives it).
-
-    Links are not stored: every value stated for one subject conflicts with every other, so they
-    grow with the square of a subject's figures (tens of millions at 5,000 articles). A figure's
-    corroborations are its bisected neighbours by value in its (subject, unit) bucket; its
-    conflicts are looked for in its (subject, unit, category, period) group.
-    """
-
-    def __init__(self, figures: Iterable[Figure]):
-        by_key: dict[tuple, list[Figure]] = defaultdict(list)
-        self._by_period: dict[tuple, list[Figure]] = defaultdict(list)
-        for fig in figures:
-            if fig.subject_id is None:
-                continue
-            by_key[link_key(fig)].append(fig)
-            if fig.period:
-                self._by_period[_period_key(fig)].append(fig)
-        self._by_key = {}
-        for key, group in by_key.items():
-            group.sort(key=lambda f: f.value)
-            self._by_key[key] = (group, [f.value for f in group])
-
-    def links(self, fig: Figure) -> Links:
-        """The figures of other documents that restate `fig` or give another value for it."""
-        if fig.subject_id is None:
-            return NO_LINKS
-        group, values = self._by_key.get(link_key(fig), ((), ()))
-        lo, hi = _agreeing_range(fig.value)
-        agree = [b.id for b in group[bisect_left(values, lo):bisect_right(values, hi)] if corroborates(fig, b)]
-        differ = [b.id for b in self._by_period.get(_period_key(fig), ()) if conflicts(fig, b)] if fig.period else []
-        return Links(tuple(sorted(agree)), tuple(sorted(differ))) if agree or differ else NO_LINKS
+def conflict_key(fig: Figure) -> tuple | None:
+    """The group a figure's conflicts are all in (see `conflicts`); None when it can have none."""
+    if fig.subject_id is None or not fig.period or fig.status != "actual":
+        return None
+    return fig.subject_id, fig.unit, fig.category, fig.period, fig.kind
 
 
-def _period_key(f: Figure) -> tuple:
-    """The group conflicts are looked for in."""
-    return f.subject_id, f.unit, f.category, f.period
-
-
-def _agreeing_range(value: float) -> tuple[float, float]:
+def agreeing_range(value: float) -> tuple[float, float]:
     """Bounds holding every value `same_value` accepts with `value` (a hair wide: it re-checks)."""
     a, b = value * (1 - VALUE_TOLERANCE), value / (1 - VALUE_TOLERANCE)
     lo, hi = min(a, b), max(a, b)

@@ -1,13 +1,51 @@
 """Read the links between figures: which other documents state a figure again, or differently."""
 from __future__ import annotations
 
-from collections.abc import Mapping
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from threading import Lock
 
-from ..extract.corroborate import NO_LINKS, LinkIndex, Links
+from ..extract.corroborate import NO_LINKS, Links, agreeing_range, conflict_key, conflicts, corroborates, link_key
 from ..models import Figure
 
-__all__ = ["NO_LINKS", "FigureLinks", "Links", "describe_links", "store_links"]
+__all__ = ["NO_LINKS", "FigureLinks", "LinkIndex", "Links", "describe_links", "store_links"]
+
+
+class LinkIndex:
+    """Each figure's links worked out from its groups when asked (what `link_figures` gives it).
+
+    Links are not stored: every value stated for one subject conflicts with every other, so they
+    grow with the square of a subject's figures (tens of millions at 5,000 articles). A figure's
+    corroborations are its neighbours by value in its (subject, unit) bucket, found by bisection;
+    its conflicts are in its (subject, unit, category, period, kind) group of actual figures.
+    """
+
+    def __init__(self, figures: Iterable[Figure]):
+        by_key: dict[tuple, list[Figure]] = defaultdict(list)
+        self._conflict_groups: dict[tuple, list[Figure]] = defaultdict(list)
+        for fig in figures:
+            if fig.subject_id is None:
+                continue
+            by_key[link_key(fig)].append(fig)
+            key = conflict_key(fig)
+            if key is not None:
+                self._conflict_groups[key].append(fig)
+        self._by_key = {}
+        for key, group in by_key.items():
+            group.sort(key=lambda f: f.value)
+            self._by_key[key] = (group, [f.value for f in group])
+
+    def links(self, fig: Figure) -> Links:
+        """The figures of other documents that restate `fig` or give another value for it."""
+        if fig.subject_id is None:
+            return NO_LINKS
+        group, values = self._by_key.get(link_key(fig), ((), ()))
+        lo, hi = agreeing_range(fig.value)
+        agree = [b.id for b in group[bisect_left(values, lo):bisect_right(values, hi)] if corroborates(fig, b)]
+        key = conflict_key(fig)
+        differ = [b.id for b in self._conflict_groups.get(key, ()) if conflicts(fig, b)] if key else []
+        return Links(tuple(sorted(agree)), tuple(sorted(differ))) if agree or differ else NO_LINKS
 
 
 class FigureLinks(Mapping):

@@ -14,10 +14,11 @@ from rapidfuzz.distance import Indel
 from store.extract.companies.blocking import MIN_FUZZY, edit_budget, max_edits
 from store.extract.companies.keys import find_root
 from store.extract.companies.merge import core, group_names, same_firm, surfaces
-from store.extract.corroborate import LinkIndex, link_figures
+from store.extract.corroborate import link_figures
 from store.extract.incremental import MergeState, apply_delta, extend
 from store.extract.pipeline import Extraction, assemble, extract
 from store.models import Document
+from store.query.corroboration import LinkIndex
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SYLLABLES = ("ba bo bei chang dong feng gang hua jin jun kai long mei ming qiao rong sheng tai wei "

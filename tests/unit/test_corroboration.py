@@ -7,7 +7,6 @@ from hypothesis import strategies as st
 from store import describe_links
 from store.extract.corroborate import (
     NO_LINKS,
-    LinkIndex,
     conflicts,
     corroborates,
     link_figures,
@@ -16,7 +15,7 @@ from store.extract.corroborate import (
     same_value,
 )
 from store.models import Figure
-from store.query.corroboration import FigureLinks
+from store.query.corroboration import FigureLinks, LinkIndex
 
 from .compare_fixtures import sample_store
 
@@ -148,7 +147,17 @@ _SIGNED = st.lists(st.builds(
     period=st.sampled_from([None, "2022", "2023"])), max_size=30, unique_by=lambda f: f.id)
 
 
-@given(_SIGNED)
+_VARIED = st.lists(st.builds(
+    lambda f, kind, status: replace(f, kind=kind, status=status), st.builds(
+        fig, fid=st.uuids().map(str), doc=st.sampled_from(["d1", "d2", "d3", "d4"]),
+        value=st.sampled_from([0.0, 100.0, 100.5, 102.0, -5.0, -5.04, 5e9]), unit=st.sampled_from(["%", "yuan"]),
+        subject=st.sampled_from(["c:1", "c:2", None]), category=st.sampled_from(["revenue", "other"]),
+        metric=st.sampled_from(["", "sales revenue", "annual sales"]), period=st.sampled_from([None, "", "2022"])),
+    kind=st.sampled_from(["level", "change"]), status=st.sampled_from(["actual", "plan"])),
+    max_size=30, unique_by=lambda f: f.id)
+
+
+@given(st.one_of(_SIGNED, _VARIED))
 def test_a_figure_s_links_worked_out_from_its_groups_are_link_figures_links(figures):
     """What the store gives when asked (it keeps no links) is what linking everything gives."""
     full = link_figures(figures)
