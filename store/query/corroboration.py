@@ -6,7 +6,17 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from threading import Lock
 
-from ..extract.corroborate import NO_LINKS, Links, agreeing_range, conflict_key, conflicts, corroborates, link_key
+from ..extract.corroborate import (
+    MIN_OVERLAP,
+    NO_LINKS,
+    Links,
+    agreeing_range,
+    conflict_key,
+    corroborates,
+    link_key,
+    metric_overlap,
+    same_value,
+)
 from ..models import Figure
 
 __all__ = ["NO_LINKS", "FigureLinks", "LinkIndex", "Links", "describe_links", "store_links"]
@@ -18,19 +28,21 @@ class LinkIndex:
     Links are not stored: every value stated for one subject conflicts with every other, so they
     grow with the square of a subject's figures (tens of millions at 5,000 articles). A figure's
     corroborations are its neighbours by value in its (subject, unit) bucket, found by bisection;
-    its conflicts are in its (subject, unit, category, period, kind) group of actual figures.
+    its conflicts are in its (subject, unit, category, period, kind) group of actual figures, by
+    metric label (`corroborate.conflicts`, with the metric test made once per label).
     """
 
     def __init__(self, figures: Iterable[Figure]):
         by_key: dict[tuple, list[Figure]] = defaultdict(list)
-        self._conflict_groups: dict[tuple, list[Figure]] = defaultdict(list)
+        # conflict group -> metric label -> its figures: the metric test is made once per label
+        self._conflict_groups: dict[tuple, dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
         for fig in figures:
             if fig.subject_id is None:
                 continue
             by_key[link_key(fig)].append(fig)
             key = conflict_key(fig)
             if key is not None:
-                self._conflict_groups[key].append(fig)
+                self._conflict_groups[key][fig.metric].append(fig)
         self._by_key = {}
         for key, group in by_key.items():
             group.sort(key=lambda f: f.value)
@@ -43,9 +55,18 @@ class LinkIndex:
         group, values = self._by_key.get(link_key(fig), ((), ()))
         lo, hi = agreeing_range(fig.value)
         agree = [b.id for b in group[bisect_left(values, lo):bisect_right(values, hi)] if corroborates(fig, b)]
-        key = conflict_key(fig)
-        differ = [b.id for b in self._conflict_groups.get(key, ()) if conflicts(fig, b)] if key else []
+        differ = self._conflicts(fig)
         return Links(tuple(sorted(agree)), tuple(sorted(differ))) if agree or differ else NO_LINKS
+
+    def _conflicts(self, fig: Figure) -> list[str]:
+        """Ids of the figures `conflicts` accepts with `fig`: in its group, of a metric label close
+        enough (tested once per label), in another document, with another value."""
+        key = conflict_key(fig)
+        if key is None:
+            return []
+        return [b.id for label, members in self._conflict_groups.get(key, {}).items()
+                if (metric_overlap(fig.metric, label) or 0) >= MIN_OVERLAP
+                for b in members if b.doc_id != fig.doc_id and not same_value(fig.value, b.value)]
 
 
 class FigureLinks(Mapping):
