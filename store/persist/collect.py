@@ -64,10 +64,12 @@ def _remove_unnamed(folder: Path, keep) -> int:
     return removed
 
 
-def collect_parts(store_path: Path, written: dict | None = None) -> int:
+def collect_parts(store_path: Path, written: dict | None = None, replaced: dict | None = None) -> int:
     """Delete the texts, extractions and tables no store file names; how many files went.
 
-    `written`: the store file's data as the caller just wrote it (saves reading it again).
+    `written`: the store file's data as the caller just wrote it; `replaced`: the data of the
+    store file that write replaced (now `STORE.bak`), as the caller read it under the same lock
+    (each saves parsing that file again).
     """
     target = resolved(Path(store_path))
     folder = parts_folder(target)
@@ -76,7 +78,7 @@ def collect_parts(store_path: Path, written: dict | None = None) -> int:
     named = [named_in(written) if written is not None else _named(target)]
     bak = backup_path(target)
     if bak.exists():
-        named.append(_named(bak))
+        named.append(named_in(replaced) if replaced is not None else _named(bak))
     if any(n is None for n in named):
         return 0
     docs = set().union(*(n[0] for n in named))

@@ -165,7 +165,7 @@ def _extend(store_path: Path, tables: dict[str, list], old_docs: list[Document],
     passages = meta.get("passages", 0) + len(delta.passages)
     keep = {"seeds_fingerprint": meta["seeds_fingerprint"], "passages": passages,
             "subject_figures": _counts_after(meta, tables["figures"], removed, figures)}
-    parts = write_rows(store_path, rows, keep, new_docs, extractions, state.as_json())
+    parts = write_rows(store_path, rows, keep, new_docs, extractions, state.as_json(), replaced=tables)
     return {"documents": len(documents), "passages": passages, "regions": len(rows["regions"]),
             "companies": len(rows["companies"]), "mentions": parts["mentions"]["rows"],
             "figures": parts["figures"]["rows"]}

@@ -98,15 +98,17 @@ def write_corpus(path: Path, corpus, meta: dict, sources: dict[str, str], reused
     write_rows(path, rows, meta, corpus.documents, [ex for ex in corpus.extractions if ex.doc.id not in reused], state)
 
 
-def write_rows(path: Path, rows: dict, meta: dict, documents, extractions, merge_state: dict | None) -> dict:
+def write_rows(path: Path, rows: dict, meta: dict, documents, extractions, merge_state: dict | None,
+               replaced: dict | None = None) -> dict:
     """Write a store: the texts of `documents` and the files of `extractions` that are not there
     yet, the changed shards of the big tables (`rows[name]` a shards.TableUpdate) and the merge
     state (each a file named by its hash, so an unchanged one is not written again), then the
     store file with the main tables' rows and `meta`, atomically.
 
     Only what is new is written (an ingest writes the new article's files and the shards that
-    changed); parts no store file names any more are collected afterwards. Returns what the
-    store file records of its parts (file names, sizes, rows).
+    changed); parts no store file names any more are collected afterwards (`replaced`: the
+    tables of the store file this write replaces, as read under the same lock, if the caller has
+    them). Returns what the store file records of its parts (file names, sizes, rows).
     """
     path = Path(path)
     try:
@@ -127,7 +129,9 @@ def write_rows(path: Path, rows: dict, meta: dict, documents, extractions, merge
     db = TinyDB(path, storage=AtomicOrjsonStorage)
     db.storage.write(data)
     db.close()
-    collect_parts(path, data)
+    before = {"documents": dict(enumerate(replaced["documents"])), "meta": {"1": replaced["meta"][0]}} \
+        if replaced is not None else None
+    collect_parts(path, data, before)
     return parts
 
 

@@ -73,6 +73,11 @@ def test_an_ingest_that_renames_a_firm_rewrites_its_old_articles_shards_and_equa
     old_doc = next(d.id for d in first.documents.values() if d.file == "a0.txt")
     rewritten = {f for f in files_before if f.startswith(("figures", "mentions"))} - _stored_table_files(incremental)
     assert {f.split("-")[1] for f in rewritten} >= {bucket_of(old_doc)}  # the renamed firm's old article
+    bak = orjson.loads(incremental.with_name("store.json.bak").read_bytes())  # the store before the last ingest
+    named = [s["file"] for part in next(iter(bak["meta"].values()))["parts"].values()
+             for s in (part.get("shards") or {"": part}).values()]
+    assert named and all(f in _stored_table_files(incremental) | {p.name for p in incremental.with_name(
+        "store.json.d").glob("tables/merge-*")} for f in named)  # kept whole for it
     meta = [Store.open(p).meta for p in (incremental, full)]
     assert meta[0]["subject_figures"] == meta[1]["subject_figures"]
     assert all(meta[0]["parts"][t]["rows"] == meta[1]["parts"][t]["rows"] > 0 for t in ("figures", "mentions"))
