@@ -76,13 +76,14 @@ def _stored_shard(part: ShardedRows, bucket: str, lengths: dict, store_path: Pat
 def _checked_record(part: ShardedRows, rewritten: set[str], lengths: dict, store_path: Path) -> dict:
     """The table's record, with every shard the ingest keeps as it is known sound: unchanged
     since written (its size and time), or else read and its rows checked (StoreFileError when
-    damaged), its time then recorded anew so the next ingest need not read it again."""
+    damaged), its size and time then recorded anew so the next ingest need not read it again."""
     shards = dict(part.record["shards"])
     for bucket in part.buckets:
         if bucket in rewritten or part.unchanged(bucket):
             continue
         _stored_shard(part, bucket, lengths, store_path)
-        shards[bucket] = {**shards[bucket], "mtime_ns": os.stat(part.path_of(bucket)).st_mtime_ns}
+        st = os.stat(part.path_of(bucket))
+        shards[bucket] = {**shards[bucket], "size": st.st_size, "mtime_ns": st.st_mtime_ns}
     return {**part.record, "shards": shards}
 
 
