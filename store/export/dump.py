@@ -13,8 +13,14 @@ def dump_store(store) -> dict:
         "regions": [asdict(r) for r in store.regions.values()],
         "companies": [asdict(c) for c in store.companies.values()],
         "mentions": [asdict(m) for m in store.mentions],
-        "figures": [asdict(f) for f in store.figures.values()],
+        "figures": [_with_links(asdict(f), store.links_of(f.id)) for f in store.figures.values()],
     }
+
+
+def _with_links(row: dict, links) -> dict:
+    """A figure's row with its links, worked out now (the store keeps none), in their places."""
+    row.update(links.as_dict())
+    return row
 
 
 def _plain(value):

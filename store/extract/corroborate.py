@@ -6,14 +6,14 @@ content words, or one has none). A conflict is a stronger claim, so it needs the
 category, unit and a known, equal period, metrics that agree, and values that do not.
 
 Both need the same subject and unit, so figures are only compared within a bucket of that key
-(`link_key`), and `relink` links again only the buckets an ingest touches.
+(`link_key`). A store keeps no links: they grow with the square of the figures about one subject,
+so a figure's are worked out when asked (`query.corroboration.LinkIndex`).
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 from typing import Iterable
@@ -106,7 +106,8 @@ def link_key(fig: Figure) -> tuple[str | None, str]:
 
 
 def link_figures(figures: Iterable[Figure]) -> dict[str, Links]:
-    """Links for every figure id (empty Links where a figure stands alone), computed once at load."""
+    """Links for every figure id (empty Links where a figure stands alone), all at once (the
+    reference: a store works one figure's out when asked, `query.corroboration.LinkIndex`)."""
     figures = list(figures)
     agree: dict[str, list[str]] = defaultdict(list)
     differ: dict[str, list[str]] = defaultdict(list)
@@ -150,69 +151,14 @@ def attach_links(figures: list[Figure]) -> None:
             fig.conflicts_with = list(links[fig.id].conflicts_with)
 
 
-def relink(fresh: dict[str, list[Figure]], replaced: list[Figure], figures_in) -> list[Figure]:
-    """Link the `fresh` figures (doc id → figures, new or replacing all of that document's) and
-    return the stored figures (from `figures_in(keys)`) whose links change, as new records.
-
-    Only the buckets fresh figures enter or `replaced` ones (their old versions) leave are read,
-    and only pairs with a fresh figure are compared: `link_figures` links exactly the pairs the
-    predicates accept (within a bucket sorted by value the agreeing values are contiguous), so a
-    stored figure keeps its links but those to replaced figures, and gains the fresh ones.
-    """
-    new = [f for figs in fresh.values() for f in figs]
-    keys = {k for k in map(link_key, new + list(replaced)) if k[0] is not None}
-    stored = [f for f in figures_in(keys) if f.doc_id not in fresh] if keys else []
-    agree, differ = _pairs_with(new, stored)
-    for f in new:
-        f.corroborated_by, f.conflicts_with = sorted(agree[f.id]), sorted(differ[f.id])
-    gone = {f.id for f in new} | {f.id for f in replaced}
-    changed = []
-    for f in stored:
-        corroborated = sorted((set(f.corroborated_by) - gone) | agree[f.id])
-        conflicting = sorted((set(f.conflicts_with) - gone) | differ[f.id])
-        if corroborated != list(f.corroborated_by) or conflicting != list(f.conflicts_with):
-            changed.append(replace(f, corroborated_by=corroborated, conflicts_with=conflicting))
-    return changed
+def conflict_key(fig: Figure) -> tuple | None:
+    """The group a figure's conflicts are all in (see `conflicts`); None when it can have none."""
+    if fig.subject_id is None or not fig.period or fig.status != "actual":
+        return None
+    return fig.subject_id, fig.unit, fig.category, fig.period, fig.kind
 
 
-def _pairs_with(new: list[Figure], stored: list[Figure]) -> tuple[dict, dict]:
-    """Corroborating and conflicting pairs that involve a figure of `new` (id → partner ids)."""
-    agree: dict[str, set] = defaultdict(set)
-    differ: dict[str, set] = defaultdict(set)
-    by_key: dict[tuple, list[Figure]] = defaultdict(list)
-    by_period: dict[tuple, list[Figure]] = defaultdict(list)
-    for f in stored:
-        by_key[link_key(f)].append(f)
-    for group in by_key.values():
-        group.sort(key=lambda f: f.value)
-    values = {k: [f.value for f in group] for k, group in by_key.items()}
-    for f in stored:
-        if f.period:
-            by_period[_period_key(f)].append(f)
-    seen: list[Figure] = []
-    for g in (f for f in new if f.subject_id is not None):
-        lo, hi = _agreeing_range(g.value)
-        group, vals = by_key.get(link_key(g), []), values.get(link_key(g), [])
-        near = group[bisect_left(vals, lo):bisect_right(vals, hi)]
-        for b in near + [f for f in seen if link_key(f) == link_key(g)]:
-            if corroborates(g, b):
-                agree[g.id].add(b.id)
-                agree[b.id].add(g.id)
-        if g.period:
-            for b in by_period.get(_period_key(g), []) + [f for f in seen if f.period and _period_key(f) == _period_key(g)]:
-                if conflicts(g, b):
-                    differ[g.id].add(b.id)
-                    differ[b.id].add(g.id)
-        seen.append(g)
-    return agree, differ
-
-
-def _period_key(f: Figure) -> tuple:
-    """The group conflicts are looked for in."""
-    return f.subject_id, f.unit, f.category, f.period
-
-
-def _agreeing_range(value: float) -> tuple[float, float]:
+def agreeing_range(value: float) -> tuple[float, float]:
     """Bounds holding every value `same_value` accepts with `value` (a hair wide: it re-checks)."""
     a, b = value * (1 - VALUE_TOLERANCE), value / (1 - VALUE_TOLERANCE)
     lo, hi = min(a, b), max(a, b)

@@ -3,8 +3,8 @@
 A `MergeState` (JSON-ready: `as_json` / `from_json`) holds what merging needs of the
 documents already in: per canonical company name its group root, core, surface cores and hit
 statistics; the blocking index; the merged regions; each group's company id. `extend` merges
-only the new articles' names (through the blocking keys), attributes their figures, and
-re-links only the figure buckets that gained or lost a figure. The result (`Delta`) applied to
+only the new articles' names (through the blocking keys) and attributes their figures (links
+between figures are worked out when asked, see `corroborate.LinkIndex`). The result (`Delta`) applied to
 the old corpus is exactly what `assemble` of all the documents (new ones last) gives, rows
 ordered aside (tests/unit/test_company_merging.py checks this).
 """
@@ -23,7 +23,6 @@ from .companies.merge import (
     same_features,
     union_in_order,
 )
-from .corroborate import relink
 from .pipeline import Corpus, Extraction, add_regions, local_mentions, settle_figures
 from .subjects import attribute_subjects
 
@@ -120,14 +119,12 @@ class Delta:
     removed_companies: list[str] = field(default_factory=list)  # ids merged away or renamed
     mentions: dict[str, list[Mention]] = field(default_factory=dict)  # doc id -> all its mentions
     figures: dict[str, list[Figure]] = field(default_factory=dict)  # doc id -> all its figures
-    relinked: list[Figure] = field(default_factory=list)  # other stored figures, links changed
 
 
-Loader = Callable[[list[str]], list[tuple[Extraction, list[Figure]]]]
+Loader = Callable[[list[str]], list[Extraction]]
 
 
 def extend(state: MergeState, extractions: list[Extraction], load: Loader,
-           figures_in: Callable[[set[tuple]], list[Figure]],
            figures: dict[str, list[Figure]] | None = None) -> Delta:
     """Add new documents' extractions (ids not in the store yet) to a merged corpus; `state` is updated.
 
@@ -137,17 +134,14 @@ def extend(state: MergeState, extractions: list[Extraction], load: Loader,
     - `extractions`: the new documents' Extractions, in the order they are added (after every
       stored document).
     - `load(doc_ids)`: for stored documents whose company ids changed (renamed or merged
-      companies), each one's `(Extraction, its stored figures)`, in any order; called at most
-      once, and only when some id changed.
-    - `figures_in(keys)`: every stored figure whose `corroborate.link_key(f)` ((subject_id, unit))
-      is in `keys`, as stored (subject and links); figures of documents the delta replaces may be
-      included or not.
+      companies), each one's Extraction, in any order; called at most once, and only when some
+      id changed.
     - `figures`: optionally, new document id → its figures from `pipeline.extract_and_attribute`
       (what `parallel.map_documents` yields), so they are not attributed again.
 
     Apply the `Delta` with `apply_delta`, or row by row: add its documents and passages; put its
     regions and companies in place by id and drop `removed_companies`; replace all mentions and
-    all figures of each document in `mentions` / `figures`; put `relinked` figures in place by id.
+    all figures of each document in `mentions` / `figures`.
     """
     delta = Delta(documents=[ex.doc for ex in extractions], extractions=list(extractions),
                   passages=[p for ex in extractions for p in ex.passages])
@@ -168,11 +162,10 @@ def extend(state: MergeState, extractions: list[Extraction], load: Loader,
         delta.mentions[ex.doc.id] = mentions
         fresh[ex.doc.id] = settle_figures(ex, (figures or {}).get(ex.doc.id), _company_map(state, ex),
                                           merged, mentions)
-    for ex, _ in old:
+    for ex in old:
         delta.mentions[ex.doc.id] = local_mentions(ex, state.company_of)
         fresh[ex.doc.id] = attribute_subjects(ex, delta.mentions[ex.doc.id], merged)
     delta.figures = fresh
-    delta.relinked = relink(fresh, [f for _, figs in old for f in figs], figures_in)
     return delta
 
 
@@ -285,8 +278,8 @@ def apply_delta(corpus: Corpus, delta: Delta) -> Corpus:
     regions = {r.id: r for r in corpus.regions} | {r.id: r for r in delta.regions}
     companies = {c.id: c for c in corpus.companies if c.id not in set(delta.removed_companies)}
     companies |= {c.id: c for c in delta.companies}
-    figures = {f.id: f for f in by_doc(corpus.figures, delta.figures)} | {f.id: f for f in delta.relinked}
+    figures = by_doc(corpus.figures, delta.figures)
     return Corpus(corpus.documents + delta.documents, corpus.passages + delta.passages,
                   sorted(regions.values(), key=lambda r: r.id), list(companies.values()),
-                  by_doc(corpus.mentions, delta.mentions), list(figures.values()),
+                  by_doc(corpus.mentions, delta.mentions), figures,
                   corpus.extractions + delta.extractions, corpus.state)

@@ -30,7 +30,6 @@ from .companies.merge import (
     surfaces,
     union_in_order,
 )
-from .corroborate import attach_links
 from .document import read_with_passages
 from .figures import find_figures
 from .regions import find_regions
@@ -181,8 +180,6 @@ def assemble(extractions: list[Extraction], figures: dict[str, list[Figure]] | N
         corpus.passages.extend(ex.passages)
         corpus.figures.extend(settle_figures(ex, (figures or {}).get(ex.doc.id), company_of, region_by_id,
                                              mentions_by_doc.get(ex.doc.id, [])))
-    # Linked once at build time, so loading the store never pays for the pairwise checks.
-    attach_links(corpus.figures)
     corpus.state = MergeState.of(extractions, root, index, corpus, id_of_root)
     return corpus
 

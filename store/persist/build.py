@@ -66,10 +66,11 @@ def build(store_path: Path, paths: list[Path] | None = None, progress=None,
                                 report, progress)
 
 
-def _documents_of(rows: list[dict], store_path: Path) -> tuple[list[Document], dict[str, str]]:
-    """Document records and their source marks from the documents table's rows (all sound);
-    a row without its text (the text is a file beside the store) reads it when it is needed."""
-    rows = sound_documents(rows, store_path)
+def _documents_of(rows: list[dict], store_path: Path, checked: bool = False) -> tuple[list[Document], dict[str, str]]:
+    """Document records and their source marks from the documents table's rows (all sound:
+    checked here unless `checked` says the caller did); a row without its text (the text is a
+    file beside the store) reads it when it is needed."""
+    rows = rows if checked else sound_documents(rows, store_path)
     docs = [stored_document(r, store_path) if "text" not in r else rows_to_records([r], Document)[0]
             for r in rows]
     return docs, {r["id"]: r.get("source", "user") for r in rows}
@@ -89,9 +90,10 @@ def ingest(store_path: Path, files: list[Path], progress=None, glob: str | None 
             report.errors.append("no articles given; nothing was added")
         return report
     with writing(store_path):  # the read, the merge and the write: no other writer in between
-        load_current(store_path, lazy=True)  # rebuilt first if stale
-        tables = require_sound(read_tables(store_path), store_path)
-        old_docs, sources = _documents_of(tables["documents"], store_path)
+        # Rebuilt first if stale; figures and mentions stay unread: the ingest reads only the
+        # shards it changes (and checks them then), the rest are kept as they are.
+        tables = require_sound(load_current(store_path, lazy=True), store_path)
+        old_docs, sources = _documents_of(tables["documents"], store_path, checked=True)  # require_sound did
         stored = {d.id for d in old_docs}
         report.notes += [f"{d.file} is already in the store (same text); nothing new from it"
                          for d in new_docs if d.id in stored]
@@ -109,7 +111,7 @@ def ingest(store_path: Path, files: list[Path], progress=None, glob: str | None 
 
 def _counts(tables: dict[str, list]) -> dict[str, int]:
     """Rows per table of a store as read (passages as the store file counted them)."""
-    counts = {t: len(tables[t]) for t in TABLES if t != "passages"}
+    counts = {t: len(tables[t]) for t in TABLES if t != "passages"}  # a table not read: as recorded
     return {**counts, "passages": tables["meta"][0].get("passages", 0)}
 
 

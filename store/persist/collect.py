@@ -12,6 +12,7 @@ from pathlib import Path
 
 import orjson
 
+from .shards import shard_files
 from .storage import backup_path, parts_folder, resolved
 
 KEEP_SUFFIX = ".tmp"  # temporary files are the tidy step's, by the rules for crashed writers
@@ -20,13 +21,21 @@ KEEP_SUFFIX = ".tmp"  # temporary files are the tidy step's, by the rules for cr
 def _named(store_file: Path) -> tuple[set[str], set[str], set[str]] | None:
     """(text ids, extractor keys, table files) a store file names; None when unreadable."""
     try:
-        data = orjson.loads(store_file.read_bytes())
+        return named_in(orjson.loads(store_file.read_bytes()))
+    except (OSError, orjson.JSONDecodeError):
+        return None
+
+
+def named_in(data) -> tuple[set[str], set[str], set[str]] | None:
+    """(text ids, extractor keys, table files) a parsed store file names; None when it cannot tell."""
+    try:
         meta = next(iter(data["meta"].values()))
         docs = {r["id"] for r in data["documents"].values()}
         fingerprint = meta["seeds_fingerprint"]
         parts = meta.get("parts") or {}
-        files = {os.path.basename(p["file"]) for p in parts.values()}
-    except (OSError, orjson.JSONDecodeError, KeyError, TypeError, AttributeError, StopIteration):
+        files = {os.path.basename(p["file"]) for p in parts.values() if "file" in p}
+        files.update(f for p in parts.values() for f in shard_files(p))
+    except (KeyError, TypeError, AttributeError, StopIteration):
         return None
     from .extraction_cache import KEY_CHARS
     return docs, {fingerprint[:KEY_CHARS]}, files
@@ -55,16 +64,21 @@ def _remove_unnamed(folder: Path, keep) -> int:
     return removed
 
 
-def collect_parts(store_path: Path) -> int:
-    """Delete the texts, extractions and tables no store file names; how many files went."""
+def collect_parts(store_path: Path, written: dict | None = None, replaced: dict | None = None) -> int:
+    """Delete the texts, extractions and tables no store file names; how many files went.
+
+    `written`: the store file's data as the caller just wrote it; `replaced`: the data of the
+    store file that write replaced (now `STORE.bak`), as the caller read it under the same lock
+    (each saves parsing that file again).
+    """
     target = resolved(Path(store_path))
     folder = parts_folder(target)
     if not folder.is_dir():
         return 0
-    named = [_named(target)]
+    named = [named_in(written) if written is not None else _named(target)]
     bak = backup_path(target)
     if bak.exists():
-        named.append(_named(bak))
+        named.append(named_in(replaced) if replaced is not None else _named(bak))
     if any(n is None for n in named):
         return 0
     docs = set().union(*(n[0] for n in named))

@@ -16,9 +16,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..models import Figure
-from .tables import rows_to_records
-
 
 def name_key(name: str) -> str:
     """A name compared without case, punctuation or spacing ("Weihua  Group" = "weihua group")."""
@@ -33,7 +30,6 @@ class _Tables:
     entities: set[str]
     mentions: list[dict]
     figures: dict[str, dict]
-    touched: set[str] = field(default_factory=set)  # subjects whose figures changed hands
     applied: list[bool] = field(default_factory=list)
 
 
@@ -50,7 +46,6 @@ def _merge(t: _Tables, d: dict) -> bool:
     for fid, fig in t.figures.items():
         if fig["subject_id"] == gone["id"]:
             t.figures[fid] = {**fig, "subject_id": keep["id"]}
-    t.touched |= {keep["id"], gone["id"]}
     return True
 
 
@@ -92,7 +87,6 @@ def _split(t: _Tables, d: dict) -> bool:
     for fid, fig in t.figures.items():  # an article that names the firm only by this name
         if fig["subject_id"] == firm["id"] and fig["doc_id"] in moved - still:
             t.figures[fid] = {**fig, "subject_id": other["id"]}
-    t.touched |= {firm["id"], other["id"]}
     return True
 
 
@@ -106,7 +100,6 @@ def _fix_figure(t: _Tables, d: dict) -> bool:
         if d["subject"] is not None and d["subject"] not in t.entities:
             return False
         changes["subject_id"] = d["subject"]
-        t.touched |= {fig["subject_id"], d["subject"]} - {None}
     if isinstance(d.get("category"), str):
         changes["category"] = d["category"]
     t.figures[fig["id"]] = {**fig, **changes}
@@ -127,16 +120,6 @@ def apply_decisions(tables: dict[str, list], decisions: list[dict]) -> tuple[dic
     for decision in decisions:
         step = APPLY.get(decision.get("op"))
         t.applied.append(bool(step and step(t, decision)))
-    figures = _relinked(list(t.figures.values()), t.touched) if t.touched else list(t.figures.values())
+    # Links are worked out from the figures when asked, so the moved figures need nothing more.
     return {**tables, "companies": list(t.companies.values()), "mentions": t.mentions,
-            "figures": figures}, t.applied
-
-
-def _relinked(rows: list[dict], subjects: set[str]) -> list[dict]:
-    """Figure rows with corroboration and conflicts computed again for the figures about
-    `subjects` (links join figures of one subject, so no other figure's links change)."""
-    from ..extract.corroborate import link_figures
-    links = link_figures(rows_to_records([r for r in rows if r["subject_id"] in subjects], Figure))
-    return [r if r["id"] not in links else
-            {**r, "corroborated_by": list(links[r["id"]].corroborated_by),
-             "conflicts_with": list(links[r["id"]].conflicts_with)} for r in rows]
+            "figures": list(t.figures.values())}, t.applied

@@ -14,7 +14,7 @@ from .validate import document_lengths, usable_rows, usable_tables
 class Opened:
     """A store's tables ready for the query layer, and what the user should be told about them.
 
-    Figures and mentions may still be LazyRows (read when first used, see `load_part`).
+    Figures and mentions may still be ShardedRows (read when first used, see `load_part`).
     """
 
     tables: dict[str, list]

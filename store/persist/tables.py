@@ -22,25 +22,25 @@ from ..errors import StoreFileError
 from ..models import Company, Document, Figure, Mention, Passage, Region
 from . import extraction_cache
 from .collect import collect_parts
+from .shards import ShardedRows, TableUpdate, valid_record, write_table
 from .storage import (
     REPAIR_HINT,
     AtomicOrjsonStorage,
-    parse_store,
     parts_folder,
-    read_store_bytes,
     write_once,
 )
 from .texts import document_row, write_texts
 from .validate import sane_figures
 
-SCHEMA_VERSION = 2  # 2: texts, passages, extractions, figures and mentions beside the store file
+SCHEMA_VERSION = 3  # 2: texts, passages, extractions, figures and mentions beside the store file;
+# 3: figures and mentions in shards by document, figure links not stored
 TABLES = {
     "documents": Document, "passages": Passage, "regions": Region,
     "companies": Company, "mentions": Mention, "figures": Figure,
 }
 MAIN = ("documents", "regions", "companies")  # in the store file, checked by its digest
-PARTS = ("figures", "mentions")  # each in a file of its own, read on first use
-LINKS = ("corroborated_by", "conflicts_with")  # figure fields that name other figures
+PARTS = ("figures", "mentions")  # each in shard files of its own (shards.py), read on first use
+LINKS = ("corroborated_by", "conflicts_with")  # figure fields that name other figures (not stored)
 MERGE_STATE = "merge"  # what company merging needs to add articles (only ingest reads it)
 TABLES_FOLDER = "tables"
 
@@ -55,69 +55,22 @@ def digest(payload: bytes) -> str:
     return hashlib.blake2b(payload, digest_size=16).hexdigest()
 
 
-def encode_links(rows: list[dict]) -> list[dict]:
-    """Figure rows whose links name other figures by their row number instead of their id.
-
-    Links grow with the square of the figures about one subject (every stated value of a
-    province's output conflicts with every other): at 5,000 articles, 68 million link ids
-    made the figures file 2 GB. A number is a fraction of an id's bytes, and reading one back
-    gives a reference to the one id string instead of a copy per link.
-    """
-    index = {r["id"]: i for i, r in enumerate(rows)}
-    number = index.__getitem__
-    out = []
-    for row in rows:
-        if row["corroborated_by"] or row["conflicts_with"]:
-            row = dict(row)
-            for key in LINKS:
-                try:  # map with a C-level lookup: tens of millions of links at 5,000 articles
-                    row[key] = list(map(number, row[key]))
-                except KeyError:  # a link to a figure not in this table stays an id
-                    row[key] = [index.get(i, i) for i in row[key]]
-        out.append(row)
-    return out
+def figure_row(fig: Figure) -> dict:
+    """A figure as a stored row: its fields but its links, which are worked out when asked
+    (`corroborate.LinkIndex`; stored, they grew with the square of a subject's figures)."""
+    row = asdict(fig)
+    for key in LINKS:
+        del row[key]
+    return row
 
 
-def decode_links(rows: list) -> list:
-    """The rows with row numbers in their links turned back into figure ids (in place)."""
-    ids = [r.get("id") if isinstance(r, dict) else None for r in rows]
-    n = len(ids)
-    figure_id = ids.__getitem__
-    for row in rows:
-        if not isinstance(row, dict):
-            continue
-        for key in LINKS:
-            links = row.get(key)
-            if links and isinstance(links, list):
-                try:  # C-level min, max and map: tens of millions of links at 5,000 articles
-                    if min(links) >= 0 and max(links) < n:
-                        row[key] = list(map(figure_id, links))
-                        continue
-                except TypeError:  # ids (an older file) or damage: item by item below
-                    pass
-                # A number out of range stays a number, which the row checks then report.
-                row[key] = [ids[x] if type(x) is int and 0 <= x < n else x for x in links]
-    return rows
-
-
-def _write_part(store_path: Path, name: str, rows: list[dict]) -> dict:
-    """Write one big table as a TinyDB file named by its hash; what the store file records of it."""
-    if name == "figures":
-        rows = encode_links(rows)
-    payload = orjson.dumps({name: {str(i + 1): r for i, r in enumerate(rows)}})
-    file = f"{name}-{digest(payload)}.json"
-    folder = tables_folder(store_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    write_once(folder / file, payload)
-    return {"file": file, "size": len(payload), "rows": len(rows)}
-
-
-def _subject_counts(figures: list[dict]) -> dict[str, int]:
-    """How many figures each subject has (the region tree's counts, without reading the figures)."""
-    counts: dict[str, int] = {}
+def subject_counts(figures, counts: dict[str, int] | None = None, sign: int = 1) -> dict[str, int]:
+    """How many figures each subject has (the region tree's counts, without reading the figures);
+    with `counts`, those counts with `figures` added (`sign` 1) or taken away (-1)."""
+    counts = {} if counts is None else counts
     for f in figures:
         if f["subject_id"]:
-            counts[f["subject_id"]] = counts.get(f["subject_id"], 0) + 1
+            counts[f["subject_id"]] = counts.get(f["subject_id"], 0) + sign
     return counts
 
 
@@ -127,11 +80,12 @@ def write_corpus(path: Path, corpus, meta: dict, sources: dict[str, str], reused
     `sources` maps document id → "bundled" or "user", so a rebuild keeps the user's articles;
     `reused` holds the ids whose extraction came from this store's own files.
     """
+    figures = [figure_row(f) for f in sane_figures(corpus.figures)]
     rows = {"documents": [document_row(d, sources.get(d.id, "user")) for d in corpus.documents],
             "regions": [asdict(r) for r in corpus.regions],
             "companies": [asdict(c) for c in corpus.companies],
-            "figures": [asdict(f) for f in sane_figures(corpus.figures)],
-            "mentions": [asdict(m) for m in corpus.mentions]}
+            "figures": TableUpdate.whole(figures),
+            "mentions": TableUpdate.whole([asdict(m) for m in corpus.mentions])}
     state = corpus.state.as_json() if getattr(corpus, "state", None) is not None else None
     extracted = {ex.doc.id for ex in corpus.extractions}
     loose: dict[str, list] = {}
@@ -140,24 +94,29 @@ def write_corpus(path: Path, corpus, meta: dict, sources: dict[str, str], reused
             loose.setdefault(passage.doc_id, []).append(passage)
     if loose:
         extraction_cache.write_passages(path, meta["seeds_fingerprint"], loose)
-    write_rows(path, rows, {**meta, "passages": len(corpus.passages)}, corpus.documents,
-               [ex for ex in corpus.extractions if ex.doc.id not in reused], state)
+    meta = {**meta, "passages": len(corpus.passages), "subject_figures": subject_counts(figures)}
+    write_rows(path, rows, meta, corpus.documents, [ex for ex in corpus.extractions if ex.doc.id not in reused], state)
 
 
-def write_rows(path: Path, rows: dict[str, list[dict]], meta: dict, documents, extractions,
-               merge_state: dict | None) -> None:
-    """Write a store from its rows: the texts of `documents` and the files of `extractions`
-    that are not there yet, the big tables and the merge state (each a file named by its
-    hash, so an unchanged one is not written again), then the store file, atomically.
+def write_rows(path: Path, rows: dict, meta: dict, documents, extractions, merge_state: dict | None,
+               replaced: dict | None = None) -> dict:
+    """Write a store: the texts of `documents` and the files of `extractions` that are not there
+    yet, the changed shards of the big tables (`rows[name]` a shards.TableUpdate) and the merge
+    state (each a file named by its hash, so an unchanged one is not written again), then the
+    store file with the main tables' rows and `meta`, atomically.
 
-    Only what is new is written (an ingest writes the new article's files and the tables that
-    changed); parts no store file names any more are collected afterwards.
+    Only what is new is written (an ingest writes the new article's files and the shards that
+    changed); parts no store file names any more are collected afterwards (`replaced`: the
+    tables of the store file this write replaces, as read under the same lock, if the caller has
+    them). Returns what the store file records of its parts (file names, sizes, rows).
     """
     path = Path(path)
     try:
         write_texts(path, documents)
         extraction_cache.write_extractions(path, meta["seeds_fingerprint"], extractions)
-        parts = {name: _write_part(path, name, rows[name]) for name in PARTS}
+        folder = tables_folder(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        parts = {name: write_table(folder, name, rows[name]) for name in PARTS}
         if merge_state is not None:
             parts[MERGE_STATE] = _write_state(path, merge_state)
     except OSError as exc:
@@ -165,13 +124,15 @@ def write_rows(path: Path, rows: dict[str, list[dict]], meta: dict, documents, e
                              "choose a writable --store path") from None
     data: dict[str, dict] = {t: {str(i + 1): r for i, r in enumerate(rows[t])} for t in MAIN}
     data["meta"] = {"1": {**meta, "schema_version": SCHEMA_VERSION, "built_at": time.time(),
-                          "parts": parts, "subject_figures": _subject_counts(rows["figures"]),
-                          "digest": digest(orjson.dumps([data[t] for t in MAIN]))}}
+                          "parts": parts, "digest": digest(orjson.dumps([data[t] for t in MAIN]))}}
     # One TinyDB write of the store file (TinyDB's own format), done atomically by the storage.
     db = TinyDB(path, storage=AtomicOrjsonStorage)
     db.storage.write(data)
     db.close()
-    collect_parts(path)
+    before = {"documents": dict(enumerate(replaced["documents"])), "meta": {"1": replaced["meta"][0]}} \
+        if replaced is not None else None
+    collect_parts(path, data, before)
+    return parts
 
 
 def _write_state(store_path: Path, state: dict) -> dict:
@@ -199,40 +160,13 @@ def read_merge_state(store_path: Path, meta: dict) -> dict | None:
     return orjson.loads(raw)
 
 
-class LazyRows:
-    """The rows of a big table kept in its own file, read (and checked) on first use."""
-
-    def __init__(self, path: Path, name: str, record: dict):
-        self.path, self.name, self.record = path, name, record
-
-    def load(self) -> tuple[list[dict], bool]:
-        """The rows, and whether the file is exactly the one written (its hash is its name)."""
-        raw = read_store_bytes(self.path)
-        if raw is None:
-            raise StoreFileError(f"{self.path}: this part of the store is missing; {REPAIR_HINT}")
-        data = parse_store(self.path, raw)
-        if self.name not in data:
-            raise StoreFileError(f"{self.path}: not an mfg-explore store (no {self.name} table); {REPAIR_HINT}")
-        intact = self.path.name == f"{self.name}-{digest(raw)}.json"
-        rows = list(data[self.name].values())
-        return (decode_links(rows) if self.name == "figures" else rows), intact
-
-    def size_matches(self) -> bool:
-        """True when the file is there with the size the store file recorded (checked without reading it)."""
-        try:
-            return os.stat(self.path).st_size == self.record.get("size")
-        except OSError:
-            return False
-
-
-def _parts_of(path: Path, meta: dict) -> dict[str, LazyRows]:
+def _parts_of(path: Path, meta: dict) -> dict[str, ShardedRows]:
     """The big tables the store file names, not yet read; StoreFileError when it names none."""
     parts = meta.get("parts")
-    if not isinstance(parts, dict) or any(not isinstance(parts.get(n), dict)
-                                          or not isinstance(parts[n].get("file"), str) for n in PARTS):
+    if not isinstance(parts, dict) or not all(valid_record(parts.get(n)) for n in PARTS):
         raise StoreFileError(f"{path}: its meta table names no figures and mentions files (damaged); {REPAIR_HINT}")
     folder = tables_folder(path)
-    return {n: LazyRows(folder / os.path.basename(parts[n]["file"]), n, parts[n]) for n in PARTS}
+    return {n: ShardedRows(folder, n, parts[n]) for n in PARTS}
 
 
 def main_intact(raw_tables: dict, meta: dict) -> bool:
@@ -243,13 +177,19 @@ def main_intact(raw_tables: dict, meta: dict) -> bool:
         return False
 
 
+def _older(meta: dict) -> bool:
+    """True for a store written by an older schema (its fingerprint is stale: it is rebuilt)."""
+    version = meta.get("schema_version")
+    return isinstance(version, int) and version < SCHEMA_VERSION
+
+
 def read_tables(path: Path, lazy: bool = False) -> dict[str, list]:
     """Every table of the store as a list of rows, from one read of the store file.
 
-    With `lazy`, figures and mentions are LazyRows when their files look whole (read on first
-    use); otherwise they are read now. A store in the old one-file layout is read as it is
-    (its fingerprint is stale, so it is rebuilt). `meta[0]["intact"]` says whether the store
-    file's own tables passed their digest.
+    With `lazy`, figures and mentions are ShardedRows when their files look whole (read on first
+    use); otherwise they are read now. A store of an older layout is read as it is, without the
+    big tables of its own layout (its fingerprint is stale, so it is rebuilt from its documents).
+    `meta[0]["intact"]` says whether the store file's own tables passed their digest.
     """
     db = TinyDB(path, storage=AtomicOrjsonStorage)
     try:
@@ -266,8 +206,8 @@ def read_tables(path: Path, lazy: bool = False) -> dict[str, list]:
     # The storage's parsed dict, not Table.all(): the same rows without a wrapper per row.
     tables = {name: list(raw.get(name, {}).values()) for name in (*TABLES, "meta")}
     meta = tables["meta"][0] if tables["meta"] and isinstance(tables["meta"][0], dict) else None
-    if old_layout or meta is None or "seeds_fingerprint" not in meta:
-        return tables  # old layout or damaged meta: the caller rebuilds or reports it
+    if old_layout or meta is None or "seeds_fingerprint" not in meta or _older(meta):
+        return tables  # an older layout or damaged meta: the caller rebuilds or reports it
     meta["intact"] = main_intact(raw, meta)
     meta["intact_parts"] = []
     for name, part in _parts_of(path, meta).items():

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import types
 import typing
-from dataclasses import MISSING, fields, replace
+from dataclasses import MISSING, fields
 from functools import cache
 from pathlib import Path
 
@@ -37,15 +37,10 @@ def sane_value(value, category: str = "other", kind: str = "level", unit: str = 
 
 
 def sane_figures(figures: list[Figure]) -> list[Figure]:
-    """The figures worth storing: sane values (-0 made 0), a conversion with a bad value dropped,
-    and no link to a figure left out."""
+    """The figures worth storing: sane values (-0 made 0), a conversion with a bad value dropped
+    (links are not stored: they are worked out from the figures kept)."""
     from ..extract.figures.sane import sane_figure  # loaded when something is written (see sane_value)
-    kept = [fig for fig in map(sane_figure, figures) if fig is not None]
-    if len(kept) < len(figures):
-        ids = {f.id for f in kept}
-        kept = [replace(f, corroborated_by=[i for i in f.corroborated_by if i in ids],
-                        conflicts_with=[i for i in f.conflicts_with if i in ids]) for f in kept]
-    return kept
+    return [fig for fig in map(sane_figure, figures) if fig is not None]
 
 
 def sane_hits(hits: list[dict]) -> list[dict]:

@@ -12,7 +12,7 @@ from pathlib import Path
 from ..errors import StoreFileError
 from ..models import Company, Document, Figure, Mention, Passage, Region
 from ..persist.tables import SCHEMA_VERSION, TABLES, rows_to_records
-from .corroboration import NO_LINKS, Links
+from .corroboration import NO_LINKS, FigureLinks, Links
 from .index import load_or_build_index
 from .search import Result, SearchIndex
 from .tree import TreeNode, build_tree, unplaced_companies
@@ -155,11 +155,9 @@ class Store:
             return rows_to_records(self._part_rows("mentions"), Mention)
 
     @cached_property
-    def links(self) -> dict[str, Links]:
-        """Figure id → the figures that restate or contradict it (built on first use)."""
-        with _no_collection():
-            return {f.id: Links(tuple(f.corroborated_by), tuple(f.conflicts_with))
-                    for f in self.figures.values() if f.corroborated_by or f.conflicts_with}
+    def links(self) -> FigureLinks:
+        """Figure id → the figures that restate or contradict it (each worked out when asked)."""
+        return FigureLinks(self.figures)
 
     @cached_property
     def _figures_of(self) -> dict[str, list[Figure]]:

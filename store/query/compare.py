@@ -85,14 +85,14 @@ def measure_label(category: str, kind: str) -> str:
     return f"{category.replace('_', ' ')} · {kind}"
 
 
-def _facts(figures: list[Figure]) -> tuple[list[Figure], dict[str, tuple[Figure, ...]]]:
+def _facts(figures: list[Figure], links_of) -> tuple[list[Figure], dict[str, tuple[Figure, ...]]]:
     """One figure per fact (the first stated), and each shown figure's sources: figures linked as
-    corroborating each other state one fact."""
+    corroborating each other (`links_of(id).corroborated_by`) state one fact."""
     by_id = {f.id: f for f in figures}
     group: dict[str, list[Figure]] = {}
     owner: dict[str, str] = {}
     for fig in figures:
-        linked = next((owner[o] for o in fig.corroborated_by if o in owner), None)
+        linked = next((owner[o] for o in links_of(fig.id).corroborated_by if o in owner), None)
         if linked is None:
             owner[fig.id] = fig.id
             group[fig.id] = [fig]
@@ -118,7 +118,7 @@ def compare(store, entity_ids: list[str], hide_empty: bool = False) -> Compariso
     sources: dict[str, tuple[Figure, ...]] = {}
     facts = {}
     for eid in entity_ids:
-        shown, groups = _facts([f for f in store.figures_of(eid) if f.status in ("actual", "plan")])
+        shown, groups = _facts([f for f in store.figures_of(eid) if f.status in ("actual", "plan")], store.links_of)
         facts[eid] = shown
         sources.update(groups)
     rows = []

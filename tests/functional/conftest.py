@@ -125,7 +125,7 @@ def linked_corpus() -> SimpleNamespace:
                "co:beifang", "2022"),
         figure("g4", echo, "2.4 billion yuan", 2.4e9, "yuan", "export value", "exports", "co:qinglan"),
     ]
-    attach_links(corpus.figures)  # the store's own linking, as a real build does
+    attach_links(corpus.figures)  # as dump shows them (the store works its own out when asked)
     return corpus
 
 

@@ -332,7 +332,7 @@ async def test_corroboration_mark_on_changyuan_crane_output(seeds_store):
         await pilot.pause()
         assert "stated in 2 sources" in screen_text(pilot.app)
         detail = rendered_text(pilot.app.screen.query_one(DetailPane).shown, 100)  # scrolled part too
-        other = seeds_store.figures[fig.corroborated_by[0]]
+        other = seeds_store.figures[seeds_store.links_of(fig.id).corroborated_by[0]]
         assert seeds_store.documents[other.doc_id].file in detail
 
 

@@ -14,10 +14,11 @@ from rapidfuzz.distance import Indel
 from store.extract.companies.blocking import MIN_FUZZY, edit_budget, max_edits
 from store.extract.companies.keys import find_root
 from store.extract.companies.merge import core, group_names, same_firm, surfaces
-from store.extract.corroborate import link_key
+from store.extract.corroborate import link_figures
 from store.extract.incremental import MergeState, apply_delta, extend
 from store.extract.pipeline import Extraction, assemble, extract
 from store.models import Document
+from store.query.corroboration import LinkIndex
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SYLLABLES = ("ba bo bei chang dong feng gang hua jin jun kai long mei ming qiao rong sheng tai wei "
@@ -167,8 +168,8 @@ def extended(old: list[Extraction], new: list[Extraction]):
 
     def load(doc_ids):
         loaded.extend(doc_ids)
-        return [(by_id[i], [f for f in base.figures if f.doc_id == i]) for i in doc_ids]
-    delta = extend(state, new, load, lambda keys: [f for f in base.figures if link_key(f) in keys])
+        return [by_id[i] for i in doc_ids]
+    delta = extend(state, new, load)
     return apply_delta(base, delta), delta, state, loaded
 
 
@@ -194,10 +195,14 @@ def test_extend_renames_a_company_and_follows_it_into_old_documents():
     assert {m.entity_id for m in got.mentions if m.text.startswith("Jinlong")} == {"co:jinlong-valve"}
 
 
-def test_extend_relinks_stored_figures():
+def test_extended_figures_link_across_old_and_new_documents():
     exs = written_extractions()
-    _, delta, _, _ = extended(exs[:2], exs[2:])
-    assert any(f.conflicts_with for f in delta.relinked)
+    got, _, _, _ = extended(exs[:2], exs[2:])
+    index = LinkIndex(got.figures)
+    links = {f.id: index.links(f) for f in got.figures}
+    new = {f.id for f in got.figures if f.doc_id == exs[2].doc.id}
+    assert any(set(link.conflicts_with) - new for i, link in links.items() if i in new)
+    assert links == {i: link for i, link in link_figures(assemble(exs).figures).items() if i in links}
 
 
 @pytest.mark.parametrize("last", range(5))

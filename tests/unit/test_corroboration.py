@@ -6,16 +6,16 @@ from hypothesis import strategies as st
 
 from store import describe_links
 from store.extract.corroborate import (
+    NO_LINKS,
     conflicts,
     corroborates,
     link_figures,
-    link_key,
     metric_overlap,
     metric_words,
-    relink,
     same_value,
 )
 from store.models import Figure
+from store.query.corroboration import FigureLinks, LinkIndex
 
 from .compare_fixtures import sample_store
 
@@ -147,23 +147,33 @@ _SIGNED = st.lists(st.builds(
     period=st.sampled_from([None, "2022", "2023"])), max_size=30, unique_by=lambda f: f.id)
 
 
-@given(_SIGNED, st.sets(st.sampled_from(["d1", "d2"])), st.sampled_from(["d3", "d4"]),
-       st.sampled_from(["c:1", "c:2", None]))
-def test_relinking_the_touched_buckets_gives_what_linking_everything_gives(figures, new_docs, moved, subject):
-    """New documents, and one stored document whose figures change subject (attributed again)."""
-    before = [f for f in figures if f.doc_id not in new_docs]
-    links = link_figures(before)
-    stored = [replace(f, corroborated_by=list(links[f.id].corroborated_by),
-                      conflicts_with=list(links[f.id].conflicts_with)) for f in before]
-    old_versions = [f for f in stored if f.doc_id == moved]
-    fresh = {d: [replace(f) for f in figures if f.doc_id == d] for d in new_docs}
-    fresh[moved] = [replace(f, subject_id=subject, corroborated_by=[], conflicts_with=[]) for f in old_versions]
-    changed = {f.id: f for f in relink(fresh, old_versions, lambda keys: [f for f in stored if link_key(f) in keys])}
-    after = {f.id: changed.get(f.id, f) for f in stored} | {f.id: f for figs in fresh.values() for f in figs}
-    full = link_figures(after.values())
-    for f in after.values():
-        assert tuple(f.corroborated_by) == full[f.id].corroborated_by
-        assert tuple(f.conflicts_with) == full[f.id].conflicts_with
+_VARIED = st.lists(st.builds(
+    lambda f, kind, status: replace(f, kind=kind, status=status), st.builds(
+        fig, fid=st.uuids().map(str), doc=st.sampled_from(["d1", "d2", "d3", "d4"]),
+        value=st.sampled_from([0.0, 100.0, 100.5, 102.0, -5.0, -5.04, 5e9]), unit=st.sampled_from(["%", "yuan"]),
+        subject=st.sampled_from(["c:1", "c:2", None]), category=st.sampled_from(["revenue", "other"]),
+        metric=st.sampled_from(["", "sales revenue", "annual sales"]), period=st.sampled_from([None, "", "2022"])),
+    kind=st.sampled_from(["level", "change"]), status=st.sampled_from(["actual", "plan"])),
+    max_size=30, unique_by=lambda f: f.id)
+
+
+@given(st.one_of(_SIGNED, _VARIED))
+def test_a_figure_s_links_worked_out_from_its_groups_are_link_figures_links(figures):
+    """What the store gives when asked (it keeps no links) is what linking everything gives."""
+    full = link_figures(figures)
+    index = LinkIndex(figures)
+    assert {f.id: index.links(f) for f in figures} == full
+    by_id = {f.id: f for f in figures}
+    assert dict(FigureLinks(by_id)) == {i: link for i, link in full.items() if link != NO_LINKS}
+
+
+@given(_FIGURES)
+def test_the_store_s_links_mapping_looks_figures_up_one_by_one(figures):
+    full = link_figures(figures)
+    links = FigureLinks({f.id: f for f in figures})
+    for f in figures:
+        assert links.get(f.id, NO_LINKS) == full[f.id]
+    assert "no such figure" not in links
 
 
 @given(_SIGNED)

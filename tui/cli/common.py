@@ -129,8 +129,10 @@ def open_store(ctx: typer.Context, store: Optional[Path]) -> lib.Store:
     """Load an existing store (the default one is built from the bundled seeds on first use);
     what it left out is said after the command's output."""
     opened = lib.Store.open(existing_store_path(ctx, store))
-    if opened.warnings and isinstance(ctx.obj, dict):
-        ctx.obj["warnings"] = opened.warnings  # the output goes on; the group reports them after it
+    if isinstance(ctx.obj, dict):
+        # The output goes on; the group reports them after it. The list itself, so that rows
+        # left out when a table is first read (after opening) are reported too.
+        ctx.obj["warnings"] = opened.warnings
     return opened
 
 
