@@ -68,7 +68,9 @@ def explorer(path: str) -> None:
     """mfg-explore on a store, until its explorer screen is up."""
     from tui.app import MfgExplorer
     from tui.screens.explorer import ExplorerScreen
-    asyncio.run(until_ready(MfgExplorer(Path(path)), lambda a: isinstance(a.screen, ExplorerScreen)))
+    # Mounted, as the bare app's screen must be: pushed is not enough (its panes are not there yet).
+    asyncio.run(until_ready(MfgExplorer(Path(path)),
+                            lambda a: isinstance(a.screen, ExplorerScreen) and a.screen.is_mounted))
 
 
 def bare() -> None:

@@ -26,6 +26,11 @@ SHOWN = 50  # search hits listed
 POOL_FILTERED = 1000  # hits read before filtering, so filters do not empty a short list
 
 
+def width_class(breakpoints: list[tuple[int, str]], width: int) -> list[str]:
+    """The class Textual gives a screen `width` cells wide: that of the widest breakpoint it reaches."""
+    return [name for at, name in sorted(breakpoints, reverse=True) if width >= at][:1]
+
+
 @dataclass(frozen=True)
 class Listing:
     """What the results table lists: every company, a search, or an entity's rows."""
@@ -77,6 +82,9 @@ class ExplorerScreen(MarksAndViews, Screen[None]):
         self._seq = 0
         self.listing = Listing()
         self._restore = view if isinstance(view, dict) else {}
+        # The width class (-wide / -narrow) the first resize would add, set now: added then, it
+        # would restyle every pane a second time and lay the screen out again.
+        self.add_class(*width_class(self.app.HORIZONTAL_BREAKPOINTS or [], self.app.size.width), update=False)
 
     def compose(self) -> ComposeResult:
         """Header, the three panes, the status line, footer."""
