@@ -126,11 +126,11 @@ class ExplorerScreen(MarksAndViews, Screen[None]):
             self.list_rows(Listing("entity", key), keep=shown)
         else:
             self.list_rows(Listing(), keep=shown)
-        if shown is None and kind != "search" and table.row_count:
+        if shown is None and kind != "search" and table.rows_shown:
             shown = table.cursor_selection()  # the detail agrees with the cursor from the start
         if shown is not None:
             self.show(shown)
-        (table if table.row_count or kind == "search" else self.query_one(RegionTree)).focus()
+        (table if table.rows_shown or kind == "search" else self.query_one(RegionTree)).focus()
 
     def view_state(self) -> dict:
         """What to restore next time: the listing, the item shown and the sort."""
