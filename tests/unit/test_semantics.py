@@ -127,6 +127,47 @@ def test_the_sentence_before_dates_a_figure_whose_sentence_states_no_time():
     assert [(h.text, h.period) for h in hits] == [("2 billion yuan", "2021"), ("900 employees", None)]
 
 
+def periods(text, published="2024-07-20"):
+    """(text, period) of every figure of `text` read as an article."""
+    return [(h.text, h.period) for h in find_figures(from_text(text, published))]
+
+
+REPORT = "From January to June, the district's industrial output reached 20 billion yuan, up 5%.\n\n"
+
+
+def test_a_reporting_period_dates_the_paragraphs_of_figures_after_it():
+    text = REPORT + "Output of the chip industry reached 8 billion yuan.\n\nIt added 2 percentage points to growth."
+    assert periods(text)[2:] == [("8 billion yuan", "2024-01/2024-06"), ("2 percentage points", "2024-01/2024-06")]
+
+
+@pytest.mark.parametrize("after", [
+    "The town welcomes visitors.\n\nIts mills employ 3,000 workers.",  # a paragraph without numbers ends the report
+    '"We will hire 3,000 workers," the manager said.',  # a quotation is the speaker's, not the report's
+    "The mills plan to hire 3,000 workers.",  # a plan is not dated by facts before it
+    "In 2019, the mills had 2,000 workers. They now have 3,000 workers.",  # a stated period ends the report
+])
+def test_a_reporting_period_does_not_reach_past_the_report(after):
+    assert all(period != "2024-01/2024-06" for _, period in periods(REPORT + after)[2:])
+
+
+def test_a_period_in_a_sentence_without_numbers_reports_nothing():
+    text = "As the fourth quarter begins, the province is stepping up efforts.\n\nIts mills employ 3,000 workers."
+    assert periods(text) == [("3,000 workers", None)]
+
+
+def test_a_project_investment_takes_the_day_the_project_started_not_a_reporting_period():
+    started = ("Five projects broke ground in the park on March 12, 2024.\n\n"
+               "The battery project, worth 600 million yuan, will make cells.")
+    assert periods(started) == [("Five projects", "2024-03"), ("600 million yuan", "2024-03")]
+    beside = REPORT + "The firm has launched a 300-million-yuan investment project in the town."
+    assert periods(beside)[2:] == [("300-million-yuan", None)]
+
+
+def test_a_project_named_before_a_comma_makes_its_money_an_investment():
+    hit = figure("The steel project, worth 800 million yuan in the first phase, will raise output.", "800 million yuan")
+    assert hit.category == "investment"
+
+
 def test_a_change_is_measured_against_last_year_not_in_it():
     hit = figure("The number of vehicles is 1,200, 14 times the number of last year.", "14 times")
     assert (hit.kind, hit.period) == ("change", None)

@@ -176,7 +176,8 @@ def find_figures(model: DocModel) -> list[FigureHit]:
         previous: FigureHit | None = None
         for i, hit in enumerate(group):
             run_end, others = _list_run(text, group, i)
-            setting = Setting(sent, dating, others, carried.into(sentence), run_end, antecedent)
+            setting = Setting(sent, dating, others, carried.into(sentence), run_end, antecedent,
+                              carried.event_before(sentence))
             describe(text, setting, hit, previous, phrases[id(hit)])
             previous = hit
         antecedent = previous

@@ -70,8 +70,9 @@ def _share_category(clause: str, right: str, hit: FigureHit, chained: FigureHit 
     return keyword_category(clause) or (chained.category if chained else None) or keyword_category(whole)
 
 
-def _own_words(hit: FigureHit, kind: str, phrase: str, clause: str, right: str) -> str | None:
-    """The category a figure's own words give: the noun it counts, the whole it is a share of."""
+def _own_words(hit: FigureHit, kind: str, phrase: str, clause: str, right: str, left: str) -> str | None:
+    """The category a figure's own words give: the noun it counts, the whole it is a share of;
+    `left` is the sentence before it (a project named before a comma: "the project, worth ...")."""
     vocab = vocabulary()
     noun = _noun_categories().get(hit.unit)
     if noun is not None:
@@ -81,7 +82,7 @@ def _own_words(hit: FigureHit, kind: str, phrase: str, clause: str, right: str) 
     if hit.unit in vocab.unit_categories and keyword_category(hit.text):
         return keyword_category(hit.text)  # "9 million kWh": the unit itself says what is measured
     if hit.unit in vocab.currencies and kind == "level" and (
-            _PROJECT_BEFORE.search(clause) or _is_modifier(hit, right) and re.search(r"\bprojects?\b", noun_head(right, 10))):
+            _PROJECT_BEFORE.search(left) or _is_modifier(hit, right) and re.search(r"\bprojects?\b", noun_head(right, 10))):
         return "investment"  # a project's money is its investment
     if hit.unit in vocab.unit_families and vocab.unit_families[hit.unit][0] == "duration":
         return keyword_category(f"{phrase} {clause} {right}", {"efficiency"}) or "other"
@@ -128,7 +129,7 @@ def category_of(hit: FigureHit, kind: str, contexts: tuple[str, ...], chained: F
     phrase, metric, clause, right, sentence = contexts
     if kind == "share":
         return _share_category(clause, right, hit, chained) or (listed.category if listed else "other")
-    own = _own_words(hit, kind, phrase, clause, right)
+    own = _own_words(hit, kind, phrase, clause, right, sentence)
     if own:
         return own
     if listed is not None:

@@ -70,6 +70,7 @@ class Setting:
     carried: PeriodPhrase | None = None
     list_end: int = 0  # where the list the figure opens ends ("5%, 3.7% and 0.6% in 2019")
     antecedent: FigureHit | None = None  # the last figure of the sentence before, in the paragraph
+    event: PeriodPhrase | None = None  # the day of the last event told before, with no period since
 
 
 def _without_conversion(body: str, s0: int, hit: FigureHit) -> str:
@@ -118,10 +119,21 @@ def describe(text: str, setting: Setting, hit: FigureHit, previous: FigureHit | 
     contexts = (noun_phrase, hit.metric, clause, right, body[:start])
     hit.category = category_of(hit, hit.kind, contexts, near.chained, near.listed or near.coordinated,
                                _changed(previous), setting.antecedent)
+    if phrase is None and linked is None and _is_project_investment(hit, body):
+        hit.period, hit.period_text = (setting.event.period, setting.event.text) if setting.event else (None, None)
     hit.status = status_of(body, start, end, hit, phrase, setting.dating.present_year, linked,
                            setting.dating.year is not None)
     if hit.status == "plan" and phrase is None and linked is None:
         hit.period, hit.period_text = None, None  # a target is not dated by the facts before it
+
+
+def _is_project_investment(hit: FigureHit, sentence: str) -> bool:
+    """A project's money: dated by the project's start or signing, not by the period of the facts
+    around it (a project "launched" beside a half-year's revenue is not that half-year's)."""
+    return hit.category == "investment" and hit.kind == "level" and bool(_PROJECT.search(sentence))
+
+
+_PROJECT = re.compile(r"\bprojects?\b", re.I)
 
 
 def _is_duration(hit: FigureHit) -> bool:

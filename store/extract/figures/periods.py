@@ -53,6 +53,7 @@ class PeriodPhrase:
     relative: bool = False  # "last year", "this year": may be the base of a comparison instead
     earlier: bool = False  # "last year", "a year earlier": after a change, the base it is measured from
     last_year: int | None = None  # the last calendar year the period covers
+    event: bool = False  # a day ("on August 20, 2023"): when something happened, not a reporting period
 
     def __post_init__(self) -> None:
         if self.period and self.last_year is None:
@@ -233,7 +234,8 @@ def _phrases(sentence: str, year: int | None, month: int | None) -> tuple[Period
         period, target, relative = _resolve(m, dating)
         text = " ".join(m.group().strip("\"“” ,.").split())
         earlier = bool(m.group("rel")) and vocabulary().relative_years[" ".join(m.group("rel").lower().split())] < 0
-        found.append(PeriodPhrase(m.start(), m.end(), text, period, target, relative, earlier))
+        event = bool(m.group("month")) and bool(re.match(r"\S+\s+\d{1,2}(?!\d)", text))  # "August 20, 2023"
+        found.append(PeriodPhrase(m.start(), m.end(), text, period, target, relative, earlier, event=event))
     return tuple(found)
 
 
@@ -308,26 +310,68 @@ HISTORY_YEARS = 10
 
 
 class PeriodCarry:
-    """The period the sentence before states, for figures whose own sentence states none (readers
-    carry "The plant opened in 2016." over to "Its total investment is 20 billion yuan."); never
-    into another paragraph, never further than one sentence, never a period of history."""
+    """The periods the text before a sentence carries into it, for figures whose own sentence states
+    none. Readers carry:
+    - the sentence before's period into the next sentence of its paragraph ("The plant opened in
+      2016." → "Its total investment is 20 billion yuan.");
+    - a reporting period ("from January to June") over the paragraphs of figures after it, until a
+      sentence states a period of its own or a paragraph without numbers ends the report; never into
+      a quotation or a sentence of plans;
+    - the day of an event ("on August 20, 2023") into the investments of projects told after it (a
+      project's investment takes the time of its start or signing), until another period is stated.
+    Never a period of history."""
 
     def __init__(self, model, dating: Dating):
         self._carried: dict[int, PeriodPhrase] = {}
-        carry: PeriodPhrase | None = None
-        paragraph = None
+        self._events: dict[int, PeriodPhrase] = {}
+        carry = frame = event = None
+        paragraph = frame_paragraph = None
         for sentence in model.sentences:
-            if carry is not None and sentence.paragraph == paragraph:
-                self._carried[sentence.index] = carry
             body = model.text[sentence.start:sentence.end]
             kept = [p for p in period_phrases(body, dating) if not _is_baseline(body, p)]
+            if sentence.paragraph != paragraph and frame is not None and not _has_number(model, sentence):
+                frame = None
+            if carry is not None and sentence.paragraph == paragraph:
+                self._carried[sentence.index] = carry
+            elif frame is not None and not kept and frame_paragraph != sentence.paragraph \
+                    and _may_frame(model, sentence, body):
+                self._carried[sentence.index] = frame
+            if event is not None:
+                self._events[sentence.index] = event
             statement = len(body.split()) >= 5  # not a dateline fragment ("NANJING, Nov.")
             carry = kept[-1] if kept and statement and _recent(kept[-1], dating) else None
+            if kept and statement:  # a stated period ends every run before it
+                frame = carry if carry is not None and _reports(body, carry) else None
+                event = carry if carry is not None and carry.event else None
+                frame_paragraph = sentence.paragraph
             paragraph = sentence.paragraph
 
     def into(self, sentence) -> PeriodPhrase | None:
         """The period carried into `sentence` (a document-model Sentence, or None), if any."""
         return self._carried.get(sentence.index) if sentence is not None else None
+
+    def event_before(self, sentence) -> PeriodPhrase | None:
+        """The day of the last event told before `sentence` with no period stated since, if any."""
+        return self._events.get(sentence.index) if sentence is not None else None
+
+
+def _has_number(model, sentence) -> bool:
+    """True when the sentence's paragraph holds a digit (a run of figures goes on)."""
+    paragraph = model.paragraphs[sentence.paragraph]
+    return any(c.isdigit() for c in model.text[paragraph.start:paragraph.end])
+
+
+def _may_frame(model, sentence, body: str) -> bool:
+    """A reporting period dates figures told in the reporter's voice, not quotations or plans."""
+    return model.quote_at(sentence.start) is None and not vocabulary().plan_re.search(body)
+
+
+def _reports(sentence: str, phrase: PeriodPhrase) -> bool:
+    """True for a statistical reporting period: a span of months of one year ("from January to
+    June") in a sentence that reports a number ("As we enter the fourth quarter, ..." reports none)."""
+    if phrase.target or not phrase.period or not re.fullmatch(r"\d{4}-\d\d/\d{4}-\d\d", phrase.period):
+        return False
+    return any(c.isdigit() for c in sentence[:phrase.start] + sentence[phrase.end:])
 
 
 def _recent(phrase: PeriodPhrase, dating: Dating) -> bool:
@@ -336,3 +380,4 @@ def _recent(phrase: PeriodPhrase, dating: Dating) -> bool:
     if phrase.last_year is None or phrase.text.lower().startswith("since"):
         return False
     return dating.present_year is None or phrase.last_year > dating.present_year - HISTORY_YEARS
+
