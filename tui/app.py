@@ -8,6 +8,7 @@ from textual import on, work
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import var
+from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
 from store import one_line
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from store import Filters, Store
 
     from .screens.explorer import ExplorerScreen
+    from .screens.loading import LoadingScreen
 
 # Actions that make no sense over a modal (help, export dialog, palette): they would stack screens.
 NOT_ON_MODALS = {"export", "copy_markdown", "filter", "marks", "compare"}
@@ -54,6 +56,7 @@ class MfgExplorer(ExportActions, App[None]):
                 tooltip="Open the store again (after another mfg-explore changed it)", id="app.reload"),
     ]
     DISK_CHECK = 2.0  # seconds between looks at the store file and state.json
+    LOADING_DELAY = 0.3  # seconds the store may take to open before the loading screen shows
 
     current: var[Selection | None] = var(None)
     """What the detail pane shows; later screens (compare, rank, export, copy) read this."""
@@ -77,6 +80,7 @@ class MfgExplorer(ExportActions, App[None]):
         self.explorer: ExplorerScreen | None = None
         self.corpus_counts = ""
         self._disk = DiskWatch()
+        self._loading_timer: Timer | None = None
 
     def on_mount(self) -> None:
         """Apply the user's keys; explore a given store at once, otherwise open (or build) it in a thread."""
@@ -86,9 +90,19 @@ class MfgExplorer(ExportActions, App[None]):
         if self.store is not None:
             self._explore()
             return
-        from .screens.loading import LoadingScreen
-        self.push_screen(LoadingScreen(self.store_path or "the default store"))
+        # A store that opens quickly goes straight to the explorer: laying out a loading screen
+        # first would cost more than the wait it covers. A slow one gets it after LOADING_DELAY.
+        self._loading_timer = self.set_timer(self.LOADING_DELAY, self._loading)
         self.open_store()
+
+    def _loading(self) -> LoadingScreen:
+        """The loading screen, pushed the first time it is needed (until the explorer is up)."""
+        from .screens.loading import LoadingScreen
+        screen = self.screen
+        if not isinstance(screen, LoadingScreen):
+            screen = LoadingScreen(self.store_path or "the default store")
+            self.push_screen(screen)
+        return screen
 
     @work(thread=True, exit_on_error=False, name="open-store")
     def open_store(self):
@@ -98,9 +112,8 @@ class MfgExplorer(ExportActions, App[None]):
         )
 
         def progress(doc) -> None:
-            advance = getattr(self.screen, "advance", None)  # the loading screen, on first open
-            if advance is not None:
-                self.call_from_thread(advance, doc.file)
+            if self.explorer is None:  # a first open that builds: the loading screen counts
+                self.call_from_thread(lambda: self._loading().advance(doc.file))
 
         store = Store.open(self.store_path, progress)
         store.index  # read (or built) here, in the worker, so the first keystroke does not wait
@@ -110,6 +123,8 @@ class MfgExplorer(ExportActions, App[None]):
         """When the store is open, switch to the explorer; if it failed, say why."""
         if event.worker.name != "open-store":
             return
+        if event.state in (WorkerState.SUCCESS, WorkerState.ERROR) and self._loading_timer is not None:
+            self._loading_timer.stop()
         if event.state == WorkerState.SUCCESS:
             self.store = event.worker.result
             self._disk.opened(self.store.path)
@@ -117,9 +132,8 @@ class MfgExplorer(ExportActions, App[None]):
             self._after_open()
         elif event.state == WorkerState.ERROR:
             self._disk.reloading = False
-            failed = getattr(self.screen, "failed", None)
-            if failed is not None:
-                failed(str(event.worker.error))
+            if self.explorer is None:
+                self._loading().failed(str(event.worker.error))
             else:  # a reload that failed: the store shown stays as it was
                 self.notify(one_line(str(event.worker.error)), title="could not reload",
                             severity="error", markup=False)

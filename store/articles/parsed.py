@@ -1,11 +1,11 @@
 """What a reader of one format hands back, and how it becomes a Document."""
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 
 from ..models import Document
 from .header import read_header
+from .ids import document_id
 
 
 @dataclass
@@ -19,11 +19,6 @@ class Parsed:
     author: str | None = None
     url: str | None = None
     pages: list[list[int]] = field(default_factory=list)  # PDF: [start, end) of each page
-
-
-def document_id(text: str) -> str:
-    """Stable id of a document: a hash of its stored text, so a renamed file keeps its id."""
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def readable_name(name: str) -> str:

@@ -11,8 +11,6 @@ from __future__ import annotations
 from contextlib import contextmanager
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from ..errors import StoreBusy, StoreFileError
 from .storage import resolved, stale_temp_files
 
@@ -25,8 +23,9 @@ def lock_path(store_path: Path) -> Path:
     return target.with_name(target.name + ".lock")
 
 
-def _lock(store_path: Path) -> FileLock:
+def _lock(store_path: Path):
     """The process's one lock object for this store (re-entrant: a rebuild inside an ingest)."""
+    from filelock import FileLock  # loaded by writers only: a reader's start is quicker without it
     path = lock_path(store_path)
     path.parent.mkdir(parents=True, exist_ok=True)
     return FileLock(path, is_singleton=True)
@@ -36,6 +35,7 @@ def _lock(store_path: Path) -> FileLock:
 def writing(store_path: Path, wait: float | None = None):
     """Hold the store's write lock; StoreBusy when another process holds it for `wait` seconds
     (default LOCK_WAIT)."""
+    from filelock import Timeout
     try:
         lock = _lock(store_path)
         lock.acquire(timeout=LOCK_WAIT if wait is None else wait)
@@ -64,8 +64,9 @@ def remove_stale_temp_files(store_path: Path) -> int:
 
 def tidy(store_path: Path) -> int:
     """On start: remove crashed writers' temporary files, if no writer holds the store now."""
-    if not resolved(Path(store_path)).parent.is_dir():
-        return 0
+    if not stale_temp_files(store_path):
+        return 0  # nothing to remove: no need to take the lock (which a reader never needs)
+    from filelock import Timeout
     try:
         lock = _lock(store_path)
         lock.acquire(timeout=0)

@@ -60,7 +60,7 @@ def read_text(store_path: Path, doc_id: str, file: str = "") -> str:
     except (OSError, UnicodeDecodeError) as exc:
         raise StoreFileError(f"{path}: cannot read the text of article {doc_id}{name} "
                              f"({getattr(exc, 'strerror', None) or exc}); {REPAIR_HINT}") from None
-    from ..articles.parsed import document_id  # the id rule; its module loads the header readers
+    from ..articles.ids import document_id  # the id rule alone (not the article readers)
     if document_id(text) != doc_id:
         raise StoreFileError(f"{path}: the text of article {doc_id}{name} is damaged (it no longer "
                              f"matches its id); {REPAIR_HINT}, then ingest that article again if it was yours")

@@ -24,7 +24,8 @@ COLUMNS = [("scale", "scale"), ("articles", "articles"), ("items", "items"),
            ("build art/s", "build_articles_per_s"), ("build CPU s", "build_cpu_s"),
            ("build wall s", "build_wall_s"), ("ingest 1 s", "ingest_one_s"), ("1st open s", "first_open_s"),
            ("open s", "open_s"), ("RSS MB", "rss_mb"), ("p50 ms", "search_p50_ms"), ("p95 ms", "search_p95_ms"),
-           *((f"{p} p95", f"{p}_p95_ms") for p in PEERS), ("start ratio", "start_ratio"),
+           *((f"{p} p95", f"{p}_p95_ms") for p in PEERS), ("start s", "start_ours_s"),
+           ("bare start s", "start_bare_s"), ("start ratio", "start_ratio"),
            ("top1", "top1_agreement")]
 
 

@@ -56,10 +56,12 @@ def open_store(path: str) -> dict:
 
 
 async def until_ready(app, ready) -> None:
-    """Run `app` headless until ready(app), then say so and leave at once."""
-    async with app.run_test(size=(120, 36)) as pilot:
-        while not ready(app):
-            await pilot.pause(0.002)
+    """Run `app` headless until ready(app) and its screen is laid out (its first frame drawn),
+    then say so and leave at once. The poll is light: a pilot pause at each turn would lay the
+    screen out and draw it again, work the app itself does not do while it waits."""
+    async with app.run_test(size=(120, 36)):
+        while not (ready(app) and app.screen.size.width):
+            await asyncio.sleep(0.002)
         print("ready", flush=True)
         os._exit(0)
 
@@ -68,7 +70,9 @@ def explorer(path: str) -> None:
     """mfg-explore on a store, until its explorer screen is up."""
     from tui.app import MfgExplorer
     from tui.screens.explorer import ExplorerScreen
-    asyncio.run(until_ready(MfgExplorer(Path(path)), lambda a: isinstance(a.screen, ExplorerScreen)))
+    # Mounted, as the bare app's screen must be: pushed is not enough (its panes are not there yet).
+    asyncio.run(until_ready(MfgExplorer(Path(path)),
+                            lambda a: isinstance(a.screen, ExplorerScreen) and a.screen.is_mounted))
 
 
 def bare() -> None:

@@ -26,6 +26,11 @@ SHOWN = 50  # search hits listed
 POOL_FILTERED = 1000  # hits read before filtering, so filters do not empty a short list
 
 
+def width_class(breakpoints: list[tuple[int, str]], width: int) -> list[str]:
+    """The class Textual gives a screen `width` cells wide: that of the widest breakpoint it reaches."""
+    return [name for at, name in sorted(breakpoints, reverse=True) if width >= at][:1]
+
+
 @dataclass(frozen=True)
 class Listing:
     """What the results table lists: every company, a search, or an entity's rows."""
@@ -77,6 +82,9 @@ class ExplorerScreen(MarksAndViews, Screen[None]):
         self._seq = 0
         self.listing = Listing()
         self._restore = view if isinstance(view, dict) else {}
+        # The width class (-wide / -narrow) the first resize would add, set now: added then, it
+        # would restyle every pane a second time and lay the screen out again.
+        self.add_class(*width_class(self.app.HORIZONTAL_BREAKPOINTS or [], self.app.size.width), update=False)
 
     def compose(self) -> ComposeResult:
         """Header, the three panes, the status line, footer."""
@@ -118,11 +126,11 @@ class ExplorerScreen(MarksAndViews, Screen[None]):
             self.list_rows(Listing("entity", key), keep=shown)
         else:
             self.list_rows(Listing(), keep=shown)
-        if shown is None and kind != "search" and table.row_count:
+        if shown is None and kind != "search" and table.rows_shown:
             shown = table.cursor_selection()  # the detail agrees with the cursor from the start
         if shown is not None:
             self.show(shown)
-        (table if table.row_count or kind == "search" else self.query_one(RegionTree)).focus()
+        (table if table.rows_shown or kind == "search" else self.query_one(RegionTree)).focus()
 
     def view_state(self) -> dict:
         """What to restore next time: the listing, the item shown and the sort."""

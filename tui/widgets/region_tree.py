@@ -101,14 +101,16 @@ class RegionTree(Tree[Selection]):
         leaf = parent.add_leaf(leaf_label, Selection("company", company.id))
         self._labels[leaf.id] = leaf_label
 
-    def watch_marked(self, marked: tuple[str, ...]) -> None:
-        """Put MARKER in front of marked nodes, and take it off unmarked ones."""
+    def watch_marked(self, old: tuple[str, ...], marked: tuple[str, ...]) -> None:
+        """Put MARKER in front of newly marked nodes, and take it off unmarked ones (a label set
+        redraws the tree, so nodes whose mark did not change are left alone)."""
+        changed = set(old) ^ set(marked)
         todo = list(self.root.children)
-        while todo:
+        while todo and changed:
             node = todo.pop()
             todo.extend(node.children)
             base = self._labels.get(node.id)
-            if base is not None and node.data is not None:
+            if base is not None and node.data is not None and node.data.id in changed:
                 node.set_label(Text.assemble((f"{MARKER} ", "bold"), base) if node.data.id in marked else base)
 
     def action_mark(self) -> None:

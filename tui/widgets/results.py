@@ -22,6 +22,11 @@ SORTABLE = ("rank", "value", "period", "category", "document")
 SCROLLBAR = 1  # the vertical scrollbar (app.tcss makes it one cell)
 
 
+def row_selection(row: Row) -> Selection:
+    """The item a row shows."""
+    return Selection(row.kind, row.id)
+
+
 class ResultsTable(DataTable):
     """Rows of companies, regions and figures; the highlighted row drives the detail pane."""
 
@@ -58,7 +63,8 @@ class ResultsTable(DataTable):
         self.rows_shown: list[Row] = []
         self.sort_column = "rank"
         self._query = ""
-        self._laid_out_for = -1  # the width the columns were last sized for
+        self._laid_out_for = 0  # the width the columns were last sized for (0: never)
+        self._waiting: Selection | None = None  # where the cursor goes when rows wait for a width
         self.wide_kinds = True
 
     def show_rows(self, rows: list[Row], query: str = "") -> None:
@@ -103,6 +109,14 @@ class ResultsTable(DataTable):
     def _render_rows(self, keep: Selection | None) -> None:
         """Redraw columns and rows in the current sort order; the cursor goes to `keep` or the top."""
         ordered = self.displayed_rows()
+        if not self.size.width:
+            # Not laid out yet (the screen is mounting): the first resize draws the rows at the
+            # table's width. Drawn now, they would be sized for no width and painted for nothing.
+            self._waiting = keep if keep in {row_selection(r) for r in ordered} else None
+            self._laid_out_for = 0
+            self._count_rows()
+            return
+        self._waiting = None
         self.wide_kinds = True  # kinds written out, unless that costs the labels room
         cells = [self._cells(row, True) for row in ordered]
         widths = self._layout(cells)
@@ -122,6 +136,10 @@ class ResultsTable(DataTable):
                 self.add_row(*fitted, key=f"{i}:{row.kind}:{row.id}")
             if keep is not None:
                 self.move_to(keep)
+        self._count_rows()
+
+    def _count_rows(self) -> None:
+        """The border's subtitle: how many rows, and the sort."""
         count = len(self.rows_shown)
         self.border_subtitle = f"{count} row{'' if count == 1 else 's'} · sort: {self.sort_column} (s)"
 
@@ -140,6 +158,9 @@ class ResultsTable(DataTable):
 
     def cursor_selection(self) -> Selection | None:
         """The item on the cursor row (None when the table is empty)."""
+        if not self._laid_out_for:  # rows waiting for a width: the cursor will go to the top or `_waiting`
+            ordered = self.displayed_rows()
+            return self._waiting or (row_selection(ordered[0]) if ordered else None)
         if not self.row_count:
             return None
         return self._selection(self.coordinate_to_cell_key(self.cursor_coordinate).row_key)
@@ -150,6 +171,11 @@ class ResultsTable(DataTable):
 
     def move_to(self, selection: Selection) -> bool:
         """Put the cursor on the row showing `selection`; False if no row shows it."""
+        if not self._laid_out_for:
+            if selection in {row_selection(r) for r in self.rows_shown}:
+                self._waiting = selection
+                return True
+            return False
         for index, key in enumerate(self.rows):
             if self._selection(key) == selection:
                 self.move_cursor(row=index)
