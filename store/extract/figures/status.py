@@ -36,6 +36,9 @@ def is_threshold(left: str) -> bool:
     a group noun, maybe a 'with ...' phrase, then a comparative ("27 enterprises with more than",
     "projects exceeding", "furnaces over"). A finite verb ("exceeds") or a measure noun ("exports
     over") before the bound makes it a fact about the subject instead."""
+    tail = left[-160:].rsplit(None, 1)
+    if not tail or tail[-1].lower() not in _bound_endings():
+        return False  # the group pattern tries every character; most left contexts cannot end in a bound
     _, group, measures = _patterns()
     m = group.search(left[-160:])  # a group noun and its bound sit right before the number
     if not m:
@@ -47,6 +50,12 @@ def is_threshold(left: str) -> bool:
     plural = noun.endswith("s") and not noun.endswith(("ss", "us")) and noun not in _VERB_FORMS
     counted = noun in vocab.count_nouns and bool(m.group("count"))  # "1 enterprise with ... above"
     return plural or counted
+
+
+@lru_cache(maxsize=1)
+def _bound_endings() -> frozenset[str]:
+    """The last words a comparative can end with ("than", "over", "least", "of")."""
+    return frozenset(c.split()[-1].lower() for c in vocabulary().comparatives)
 
 
 # Third-person verbs that look like plural nouns before a bound ("exceeds", "reaches").
