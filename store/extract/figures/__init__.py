@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ...models import FigureHit
 from ..document import DocModel, Sentence
@@ -141,11 +142,13 @@ def _list_run(text: str, hits: list[FigureHit], i: int) -> tuple[int, tuple[int,
 def _scan(text: str) -> list[tuple[FigureHit, str]]:
     """Every number that is a figure, with its counted noun phrase, in text order."""
     zones = [(z.start(), z.end()) for z in NOT_FIGURE_ZONES.finditer(text)]
+    starts = [s for s, _ in zones]  # zones do not overlap, so only the last one starting before can hold pos
     found: list[tuple[FigureHit, str]] = []
     last_end = 0
     for candidate in CANDIDATE.finditer(text):
         pos = candidate.start()
-        if pos < last_end or any(s <= pos < e for s, e in zones):
+        i = bisect_right(starts, pos) - 1
+        if pos < last_end or i >= 0 and pos < zones[i][1]:
             continue
         m = CORE.match(text, pos)
         hit = _hit_at(text, m) if m else None
